@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test, in order, stopping at the first failure:
+# fmt, clippy (native + wasm32), native tests, browser store tests, release build, e2e, size budget, measurements.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+export CHROMEDRIVER=/usr/bin/chromedriver
+step() { echo; echo "==== $*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+step "cargo clippy (native)"
+cargo clippy --all-targets -- -D warnings
+step "cargo clippy (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "native tests (engine)"
+cargo test
+step "browser tests (store, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test store
+step "release build"
+trunk build --release --offline --locked
+step "end-to-end tests (Playwright + axe-core)"
+(cd tests/e2e && npx playwright test)
+step "bundle size budget"
+node tests/e2e/scripts/budget.mjs dist
+step "store measurements (1 000 cases)"
+trunk build --release --offline --locked --features bench --dist target/dist-bench
+node tests/e2e/scripts/measure-store.mjs target/dist-bench
+echo
+echo "all steps passed"

@@ -1,0 +1,3 @@
+fn main() {
+    sip_planen::ui::start();
+}

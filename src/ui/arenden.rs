@@ -1,0 +1,72 @@
+//! The case register: search by name or identity digits, newest change first, identities masked.
+
+use super::state::use_app;
+use super::text;
+use super::widgets::{format_time, set_title, Notice};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn CaseList() -> impl IntoView {
+    let app = use_app();
+    set_title(text::CASES_TITLE);
+    let query = RwSignal::new(String::new());
+    let filtered = Memo::new(move |_| {
+        let q = query.get();
+        app.cases.with(|cs| {
+            cs.iter()
+                .filter(|c| c.matches(&q))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || app.cases.with(Vec::len);
+    view! {
+        <div class="page-head">
+            <h1>{text::CASES_TITLE}</h1>
+            <A href="/arende/ny" attr:class="button primary">{text::NAV_NEW_CASE}</A>
+        </div>
+        <Notice/>
+        <div class="field search">
+            <label for="sok">{text::CASES_SEARCH}</label>
+            <input id="sok" type="search" autocomplete="off"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))/>
+        </div>
+        <p class="result-count" role="status">
+            {move || {
+                let n = filtered.with(Vec::len);
+                if total() == 0 { text::CASES_EMPTY.to_string() }
+                else if n == 0 { text::CASES_NO_MATCH.to_string() }
+                else if n == 1 { "1 ärende".to_string() }
+                else { format!("{n} ärenden") }
+            }}
+        </p>
+        <Show when=move || !filtered.with(Vec::is_empty)>
+            <table class="case-table">
+                <caption class="visually-hidden">{text::CASES_TITLE}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{text::COL_NAME}</th>
+                        <th scope="col">{text::COL_IDENTITY}</th>
+                        <th scope="col">{text::COL_PHASE}</th>
+                        <th scope="col">{text::COL_CHANGED}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || filtered.get() key=|c| (c.id, c.updated) children=|case| {
+                        let name = case.person.name.clone();
+                        view! {
+                            <tr>
+                                <td><A href=format!("/arende/{}", case.id)>{name}</A></td>
+                                <td class="identity">{case.person.identity.masked()}</td>
+                                <td>{case.phase().label_sv()}</td>
+                                <td>{format_time(case.updated)}</td>
+                            </tr>
+                        }
+                    }/>
+                </tbody>
+            </table>
+        </Show>
+    }
+}

@@ -1,0 +1,105 @@
+//! The shell: router, layout, lock gate. Views call the engine and the state; they compute no rule.
+
+mod arende;
+mod arenden;
+mod gate;
+mod installningar;
+mod nytt_arende;
+pub mod panic;
+pub mod prefs;
+pub mod state;
+pub mod text;
+mod tillganglighet;
+pub mod widgets;
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use state::{use_app, AppState, Session};
+use std::time::Duration;
+
+/// Mounts the app on the page body. Called by `main`.
+pub fn start() {
+    panic::install();
+    mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::new();
+    provide_context(app);
+    app.start();
+
+    // Text size preference on <html>, so rem-based CSS scales everything.
+    Effect::new(move |_| {
+        let size = app.prefs.with(|p| p.text_size);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-textstorlek", size.as_str());
+        }
+    });
+
+    // Auto-lock after idle minutes: any key or pointer use counts as activity.
+    let _k = window_event_listener(ev::keydown, move |_| app.touch());
+    let _p = window_event_listener(ev::pointerdown, move |_| app.touch());
+    let _ = set_interval_with_handle(move || app.check_idle(), Duration::from_secs(5));
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#innehall">{text::SKIP_LINK}</a>
+            <Header/>
+            <main id="innehall" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=|| view! { <gate::Gate><arenden::CaseList/></gate::Gate> }/>
+                    <Route path=path!("/arende/ny") view=|| view! { <gate::Gate><nytt_arende::NewCase/></gate::Gate> }/>
+                    <Route path=path!("/arende/:id") view=|| view! { <gate::Gate><arende::CasePage/></gate::Gate> }/>
+                    <Route path=path!("/installningar") view=installningar::Settings/>
+                    <Route path=path!("/tillganglighet") view=tillganglighet::Statement/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{text::FOOTER_NOTE}</p>
+                <A href="/tillganglighet">{text::FOOTER_A11Y}</A>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <header class="site-header">
+            <div class="brand">
+                <A href="/" attr:class="brand-name">{text::APP_NAME}</A>
+                <span class="brand-tagline">{text::TAGLINE}</span>
+            </div>
+            <nav aria-label=text::NAV_LABEL>
+                <ul>
+                    <Show when=move || app.session.get() == Session::Unlocked>
+                        <li><A href="/" exact=true>{text::NAV_CASES}</A></li>
+                        <li><A href="/arende/ny">{text::NAV_NEW_CASE}</A></li>
+                    </Show>
+                    <li><A href="/installningar">{text::NAV_SETTINGS}</A></li>
+                </ul>
+            </nav>
+            <Show when=move || app.session.get() == Session::Unlocked>
+                <div class="header-tools">
+                    <widgets::SaveStatus/>
+                    <button type="button" class="button secondary" on:click=move |_| app.lock(None)>
+                        {text::LOCK}
+                    </button>
+                </div>
+            </Show>
+        </header>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    widgets::set_title("Sidan finns inte");
+    view! {
+        <h1>"Sidan finns inte"</h1>
+        <p><A href="/">{text::CASE_BACK}</A></p>
+    }
+}

@@ -1,0 +1,191 @@
+//! Registering a person: the engine validates, this form shows its Swedish messages next to the fields.
+
+use super::state::use_app;
+use super::text;
+use super::widgets::{now, set_title};
+use crate::engine::{
+    profiles, Case, CaseField, CaseId, FieldError, IdentityKind, NewCase, ProfileId,
+};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn NewCase() -> impl IntoView {
+    let app = use_app();
+    set_title(text::NEW_TITLE);
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(None::<IdentityKind>);
+    let number = RwSignal::new(String::new());
+    let kommun = RwSignal::new(String::new());
+    let profile = RwSignal::new(app.prefs.get_untracked().profile);
+    let language = RwSignal::new("svenska".to_string());
+    let interpreter = RwSignal::new(false);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let store_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let summary = NodeRef::<leptos::html::Div>::new();
+    let navigate = use_navigate();
+
+    let error_for = move |field: CaseField| {
+        move || {
+            errors.with(|es| {
+                es.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message_sv.clone())
+            })
+        }
+    };
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let input = NewCase {
+            name: name.get_untracked(),
+            identity_kind: kind.get_untracked(),
+            identity: number.get_untracked(),
+            kommun: kommun.get_untracked(),
+            profile: profile.get_untracked(),
+            language: language.get_untracked(),
+            interpreter: interpreter.get_untracked(),
+        };
+        match Case::register(&input, CaseId(uuid::Uuid::new_v4()), now()) {
+            Err(es) => {
+                errors.set(es);
+                if let Some(el) = summary.get_untracked() {
+                    let _ = el.focus();
+                }
+            }
+            Ok(case) => {
+                errors.set(Vec::new());
+                busy.set(true);
+                let id = case.id;
+                let navigate = navigate.clone();
+                spawn_local(async move {
+                    let result = app.create_case(case).await;
+                    let _ = busy.try_set(false);
+                    match result {
+                        Ok(()) => navigate(&format!("/arende/{id}"), Default::default()),
+                        Err(e) => {
+                            let _ = store_error.try_set(Some(e.message_sv()));
+                        }
+                    }
+                });
+            }
+        }
+    };
+
+    view! {
+        <h1>{text::NEW_TITLE}</h1>
+        <p>{text::NEW_INTRO}</p>
+        <div node_ref=summary tabindex="-1" class="error-summary-wrap">
+            <Show when=move || !errors.with(Vec::is_empty)>
+                <div class="error-summary" role="alert">
+                    <h2>{text::FORM_ERRORS}</h2>
+                    <ul>
+                        {move || errors.get().into_iter().map(|e| view! { <li>{e.message_sv}</li> }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+        </div>
+        {move || store_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <form on:submit=on_submit novalidate class="form">
+            <TextField id="namn" label=text::FIELD_NAME value=name error=Signal::derive(error_for(CaseField::Name)) autocomplete="off"/>
+            <fieldset class="field" aria-describedby="typ-fel">
+                <legend>{text::FIELD_ID_KIND}</legend>
+                <div class="radios">
+                    {IdentityKind::ALL.into_iter().map(|k| view! {
+                        <label class="radio">
+                            <input type="radio" name="identitetstyp" value=k.as_str()
+                                prop:checked=move || kind.get() == Some(k)
+                                on:change=move |_| kind.set(Some(k))/>
+                            {k.label_sv()}
+                        </label>
+                    }).collect_view()}
+                </div>
+                <p id="typ-fel" class="field-error">{error_for(CaseField::IdentityKind)}</p>
+            </fieldset>
+            <Show when=move || matches!(kind.get(), Some(IdentityKind::Personnummer | IdentityKind::Samordningsnummer | IdentityKind::Reservnummer))>
+                <TextField id="nummer" label=text::FIELD_ID value=number hint=text::FIELD_ID_HINT
+                    error=Signal::derive(error_for(CaseField::Identity)) autocomplete="off" inputmode="text"/>
+            </Show>
+            <TextField id="kommun" label=text::FIELD_KOMMUN value=kommun error=Signal::derive(error_for(CaseField::Kommun)) autocomplete="off"/>
+            <ProfileSelect id="profil" value=profile/>
+            <TextField id="sprak" label=text::FIELD_LANGUAGE value=language error=Signal::derive(error_for(CaseField::Language)) autocomplete="off"/>
+            <div class="field checkbox">
+                <input id="tolk" type="checkbox" prop:checked=move || interpreter.get()
+                    on:change=move |ev| interpreter.set(event_target_checked(&ev))/>
+                <label for="tolk">{text::FIELD_INTERPRETER}</label>
+            </div>
+            <button type="submit" class="button primary" prop:disabled=move || busy.get()>{text::NEW_SUBMIT}</button>
+        </form>
+    }
+}
+
+/// A labelled text input with an optional hint and its error message, linked for screen readers.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(default = "text")] inputmode: &'static str,
+    #[prop(optional, into)] on_change: Option<Callback<()>>,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-fel");
+    let described = match hint {
+        Some(_) => format!("{hint_id} {error_id}"),
+        None => error_id.clone(),
+    };
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
+            <input id=id type="text" autocomplete=autocomplete inputmode=inputmode
+                aria-describedby=described
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    if let Some(cb) = on_change { cb.run(()); }
+                }/>
+            <p id=error_id class="field-error">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The regional profile choice, listing every embedded profile.
+#[component]
+pub fn ProfileSelect(
+    id: &'static str,
+    value: RwSignal<ProfileId>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] on_change: Option<Callback<()>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{text::FIELD_PROFILE}</label>
+            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
+            <select id=id aria-describedby=hint.map(|_| hint_id.clone())
+                on:change=move |ev| {
+                    value.set(ProfileId::new(event_target_value(&ev)));
+                    if let Some(cb) = on_change { cb.run(()); }
+                }>
+                {profiles::all().iter().map(|p| {
+                    let pid = p.id.clone();
+                    view! {
+                        <option value=p.id.as_str().to_string() prop:selected=move || value.get() == pid>{p.name.clone()}</option>
+                    }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

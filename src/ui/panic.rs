@@ -1,0 +1,26 @@
+//! A panic must not leave a dead page: log it, then replace the page with a Swedish error and "Ladda om".
+//! Replacing the body also removes any decrypted case data from the DOM.
+
+use super::text;
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_page();
+    }));
+}
+
+fn show_crash_page() {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    body.set_inner_html(&format!(
+        r#"<main class="crash" role="alert"><h1>{}</h1><p>{}</p><button type="button" class="button primary" onclick="location.reload()">{}</button></main>"#,
+        text::CRASH_TITLE,
+        text::CRASH_TEXT,
+        text::CRASH_RELOAD
+    ));
+}

@@ -1,0 +1,71 @@
+//! Small UI preferences in localStorage (gloo-storage). Never case data.
+
+use crate::engine::ProfileId;
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "sip-planen.installningar";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Stor,
+    Storre,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Stor, TextSize::Storre];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Stor => "stor",
+            TextSize::Storre => "storre",
+        }
+    }
+
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            TextSize::Normal => "Normal",
+            TextSize::Stor => "Stor",
+            TextSize::Storre => "Större",
+        }
+    }
+}
+
+pub const AUTOLOCK_CHOICES: [u32; 5] = [5, 10, 15, 30, 60];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub profile: ProfileId,
+    pub text_size: TextSize,
+    pub autolock_minutes: u32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            profile: ProfileId::default(),
+            text_size: TextSize::Normal,
+            autolock_minutes: 15,
+        }
+    }
+}
+
+impl Prefs {
+    pub fn load() -> Prefs {
+        let mut p: Prefs = LocalStorage::get(KEY).unwrap_or_default();
+        if !AUTOLOCK_CHOICES.contains(&p.autolock_minutes) {
+            p.autolock_minutes = 15;
+        }
+        p
+    }
+
+    /// Saving preferences may fail (storage disabled); the app keeps working with them in memory.
+    pub fn save(&self) -> bool {
+        LocalStorage::set(KEY, self).is_ok()
+    }
+}

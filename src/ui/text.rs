@@ -1,0 +1,81 @@
+//! Swedish UI text, kept together so a later language pack replaces one module. Engine explanations carry their
+//! own Swedish messages (`message_sv`); these are the shell's words.
+
+pub const APP_NAME: &str = "SIP-planen";
+pub const TAGLINE: &str = "Samordnad individuell plan";
+pub const SKIP_LINK: &str = "Hoppa till innehållet";
+
+pub const NAV_LABEL: &str = "Huvudmeny";
+pub const NAV_CASES: &str = "Ärenden";
+pub const NAV_NEW_CASE: &str = "Nytt ärende";
+pub const NAV_SETTINGS: &str = "Inställningar";
+pub const LOCK: &str = "Lås";
+pub const FOOTER_A11Y: &str = "Tillgänglighetsredogörelse";
+pub const FOOTER_NOTE: &str = "Uppgifterna sparas krypterade på den här enheten.";
+
+pub const STARTING: &str = "Startar SIP-planen…";
+
+pub const SETUP_TITLE: &str = "Välj en lösenfras";
+pub const SETUP_INTRO: &str = "SIP-planen sparar ärendena krypterade på den här enheten. Välj en lösenfras som bara du känner till. Den behövs varje gång du låser upp.";
+pub const SETUP_WARNING: &str = "Viktigt: lösenfrasen sparas inte någonstans. Glömmer du den kan uppgifterna inte läsas av någon, inte heller av support.";
+pub const SETUP_PASS: &str = "Lösenfras";
+pub const SETUP_REPEAT: &str = "Upprepa lösenfrasen";
+pub const SETUP_SUBMIT: &str = "Skapa och lås upp";
+pub const SETUP_WORKING: &str = "Skapar nyckel…";
+
+pub const UNLOCK_TITLE: &str = "Lås upp SIP-planen";
+pub const UNLOCK_INTRO: &str = "Ärendena är krypterade. Ange din lösenfras för att läsa dem.";
+pub const UNLOCK_PASS: &str = "Lösenfras";
+pub const UNLOCK_SUBMIT: &str = "Lås upp";
+pub const UNLOCK_WORKING: &str = "Låser upp…";
+pub const LOCKED_IDLE: &str = "SIP-planen låstes efter en stund utan aktivitet.";
+
+pub const CASES_TITLE: &str = "Ärenden";
+pub const CASES_SEARCH: &str = "Sök på namn eller personnummer";
+pub const CASES_EMPTY: &str = "Inga ärenden ännu.";
+pub const CASES_NO_MATCH: &str = "Inga ärenden matchar sökningen.";
+pub const COL_NAME: &str = "Namn";
+pub const COL_IDENTITY: &str = "Identitet";
+pub const COL_PHASE: &str = "Fas";
+pub const COL_CHANGED: &str = "Senast ändrad";
+
+pub const NEW_TITLE: &str = "Nytt ärende";
+pub const NEW_INTRO: &str = "Registrera personen som behöver samordnade insatser. En person utan personnummer får också en SIP.";
+pub const FIELD_NAME: &str = "Namn";
+pub const FIELD_ID_KIND: &str = "Typ av identitet";
+pub const FIELD_ID: &str = "Nummer";
+pub const FIELD_ID_HINT: &str =
+    "10 eller 12 siffror, t.ex. ÅÅÅÅMMDD-NNNN. Plustecken för den som fyllt 100.";
+pub const FIELD_KOMMUN: &str = "Kommun";
+pub const FIELD_PROFILE: &str = "Regional profil";
+pub const FIELD_LANGUAGE: &str = "Språk";
+pub const FIELD_INTERPRETER: &str = "Behöver tolk";
+pub const NEW_SUBMIT: &str = "Registrera";
+pub const FORM_ERRORS: &str = "Rätta följande:";
+
+pub const CASE_NOT_FOUND: &str = "Ärendet finns inte.";
+pub const CASE_PERSON: &str = "Person";
+pub const CASE_AGE: &str = "Ålder";
+pub const CASE_CHILD: &str = "Barn";
+pub const CASE_PHASE: &str = "Fas";
+pub const CASE_CREATED: &str = "Skapat";
+pub const CASE_CHANGED: &str = "Ändrat";
+pub const CASE_DETAILS: &str = "Uppgifter";
+pub const CASE_BACK: &str = "Till ärendelistan";
+
+pub const SAVED: &str = "Sparat";
+pub const SAVING: &str = "Sparar…";
+pub const RETRY: &str = "Försök igen";
+
+pub const SETTINGS_TITLE: &str = "Inställningar";
+pub const SETTINGS_INTRO: &str =
+    "Inställningarna gäller den här webbläsaren. De innehåller inga uppgifter om personer.";
+pub const SETTINGS_PROFILE_HINT: &str = "Används för nya ärenden. Kan ändras per ärende.";
+pub const SETTINGS_TEXT_SIZE: &str = "Textstorlek";
+pub const SETTINGS_AUTOLOCK: &str = "Lås automatiskt efter";
+pub const SETTINGS_SAVED: &str = "Inställningen är sparad.";
+
+pub const CRASH_TITLE: &str = "Något gick fel";
+pub const CRASH_TEXT: &str =
+    "SIP-planen stötte på ett fel och behöver laddas om. Det som redan var sparat finns kvar.";
+pub const CRASH_RELOAD: &str = "Ladda om";

@@ -1,0 +1,208 @@
+//! Registering a case and the derived facts on it (native).
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{NaiveDate, NaiveDateTime};
+use sip_planen::engine::case::sort_by_last_change;
+use sip_planen::engine::{
+    profiles, Case, CaseDetails, CaseField, CaseId, IdentityKind, NewCase, Phase, ProfileId,
+};
+
+fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn input(name: &str, kind: IdentityKind, id: &str) -> NewCase {
+    NewCase {
+        name: name.into(),
+        identity_kind: Some(kind),
+        identity: id.into(),
+        kommun: "Borås".into(),
+        profile: ProfileId::new("vastra-gotaland"),
+        language: String::new(),
+        interpreter: true,
+    }
+}
+
+fn new_id(n: u128) -> CaseId {
+    CaseId(uuid::Uuid::from_u128(n))
+}
+
+#[test]
+fn a_valid_registration_creates_a_case_in_phase_behov() {
+    let c = Case::register(
+        &input(
+            "  Lisa   Andersson ",
+            IdentityKind::Personnummer,
+            "121212-1212",
+        ),
+        new_id(1),
+        at(2026, 11, 23),
+    )
+    .unwrap();
+    assert_eq!(c.person.name, "Lisa Andersson");
+    assert_eq!(c.person.first_name(), "Lisa");
+    assert_eq!(c.person.language, "svenska", "language defaults to svenska");
+    assert!(c.person.interpreter);
+    assert_eq!(c.phase(), Phase::Behov);
+    assert_eq!(c.phase().label_sv(), "Behov");
+    assert_eq!(c.created, c.updated);
+}
+
+#[test]
+fn every_field_error_is_reported_at_once_and_nothing_is_created() {
+    let mut bad = input("", IdentityKind::Personnummer, "19121212-1213");
+    bad.kommun = " ".into();
+    let errors = Case::register(&bad, new_id(2), at(2026, 11, 23)).unwrap_err();
+    let fields: Vec<CaseField> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        vec![CaseField::Name, CaseField::Identity, CaseField::Kommun]
+    );
+    assert!(errors.iter().all(|e| !e.message_sv.is_empty()));
+    assert!(errors[1].message_sv.contains("Kontrollsiffran"));
+}
+
+#[test]
+fn identity_kind_must_be_chosen() {
+    let mut i = input("Lisa", IdentityKind::Saknas, "");
+    i.identity_kind = None;
+    let errors = Case::register(&i, new_id(3), at(2026, 11, 23)).unwrap_err();
+    assert_eq!(errors[0].field, CaseField::IdentityKind);
+}
+
+#[test]
+fn a_person_without_number_is_registered_r_plan_16() {
+    let c = Case::register(
+        &input("Ahmad", IdentityKind::Saknas, ""),
+        new_id(4),
+        at(2026, 11, 23),
+    )
+    .unwrap();
+    assert_eq!(c.person.age_on(at(2026, 11, 23).date()), None);
+    assert_eq!(c.person.is_child_on(at(2026, 11, 23).date()), None);
+}
+
+#[test]
+fn child_flag_is_derived_for_a_reference_date() {
+    let c = Case::register(
+        &input("Elsa", IdentityKind::Personnummer, "20170102-2384"),
+        new_id(5),
+        at(2026, 11, 23),
+    )
+    .unwrap();
+    let today = at(2026, 11, 23).date();
+    assert_eq!(c.person.age_on(today), Some(9));
+    assert_eq!(c.person.is_child_on(today), Some(true));
+    assert_eq!(
+        c.person
+            .is_child_on(NaiveDate::from_ymd_opt(2035, 1, 2).unwrap()),
+        Some(false)
+    );
+}
+
+#[test]
+fn details_update_changes_the_time_only_when_something_changed() {
+    let mut c = Case::register(
+        &input("Lisa", IdentityKind::Saknas, ""),
+        new_id(6),
+        at(2026, 11, 23),
+    )
+    .unwrap();
+    let same = c.details();
+    c.update_details(&same, at(2026, 11, 24)).unwrap();
+    assert_eq!(c.updated, at(2026, 11, 23));
+    let changed = CaseDetails {
+        language: "arabiska".into(),
+        ..c.details()
+    };
+    c.update_details(&changed, at(2026, 11, 24)).unwrap();
+    assert_eq!(c.person.language, "arabiska");
+    assert_eq!(c.updated, at(2026, 11, 24));
+    let before = c.clone();
+    let err = c
+        .update_details(
+            &CaseDetails {
+                kommun: String::new(),
+                ..c.details()
+            },
+            at(2026, 11, 25),
+        )
+        .unwrap_err();
+    assert_eq!(err.field, CaseField::Kommun);
+    assert_eq!(c, before, "a refused change changes nothing");
+}
+
+#[test]
+fn search_finds_by_name_part_or_identity_digits() {
+    let c = Case::register(
+        &input(
+            "Lisa Andersson",
+            IdentityKind::Personnummer,
+            "19121212-1212",
+        ),
+        new_id(7),
+        at(2026, 11, 23),
+    )
+    .unwrap();
+    assert!(c.matches("lisa"));
+    assert!(c.matches("ANDERS"));
+    assert!(c.matches("19121212"));
+    assert!(c.matches("121212-1212"));
+    assert!(c.matches("1212121212"));
+    assert!(!c.matches("Omar"));
+    assert!(!c.matches("2001"));
+    assert!(c.matches(""));
+}
+
+#[test]
+fn list_is_sorted_by_last_change_newest_first() {
+    let mut a = Case::register(
+        &input("A", IdentityKind::Saknas, ""),
+        new_id(8),
+        at(2026, 1, 1),
+    )
+    .unwrap();
+    let b = Case::register(
+        &input("B", IdentityKind::Saknas, ""),
+        new_id(9),
+        at(2026, 2, 1),
+    )
+    .unwrap();
+    a.updated = at(2026, 3, 1);
+    let mut list = vec![b.clone(), a.clone()];
+    sort_by_last_change(&mut list);
+    assert_eq!(list[0].person.name, "A");
+}
+
+#[test]
+fn serde_round_trip_keeps_the_case_equal() {
+    let c = Case::register(
+        &input("Lisa", IdentityKind::Samordningsnummer, "701063-2391"),
+        new_id(10),
+        at(2026, 11, 23),
+    )
+    .unwrap();
+    let json = serde_json::to_string(&c).unwrap();
+    let back: Case = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, c);
+}
+
+#[test]
+fn every_profile_file_loads_and_is_named_after_its_id() {
+    let all = profiles::load_all().unwrap();
+    let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, vec!["nationell", "vastra-gotaland", "vastmanland"]);
+    assert_eq!(
+        profiles::get(&ProfileId::new("vastra-gotaland")).meeting_within_weeks,
+        Some(3)
+    );
+    assert!(profiles::get(&ProfileId::new("vastra-gotaland")).presumed_consent_allowed);
+    assert!(profiles::get(&ProfileId::new("vastmanland")).printed_plan_signed);
+    assert_eq!(
+        profiles::get(&ProfileId::new("okänd")).id.as_str(),
+        "nationell"
+    );
+}

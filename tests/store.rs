@@ -1,0 +1,191 @@
+//! Store tests in headless Chromium: `cargo test --target wasm32-unknown-unknown --test store`.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use indexed_db_futures::prelude::*;
+use sip_planen::engine::{Case, CaseId, IdentityKind, NewCase, ProfileId};
+use sip_planen::store::crypto::{Sealed, VaultKey, PBKDF2_ITERATIONS};
+use sip_planen::store::{schema, Store, StoreError};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PASS: &str = "korrekt häst batteri häftklammer";
+
+fn now() -> chrono::NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 23)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .unwrap()
+}
+
+fn case(name: &str, pnr: &str) -> Case {
+    let input = NewCase {
+        name: name.into(),
+        identity_kind: Some(IdentityKind::Personnummer),
+        identity: pnr.into(),
+        kommun: "Västerås".into(),
+        profile: ProfileId::new("vastmanland"),
+        language: "svenska".into(),
+        interpreter: false,
+    };
+    Case::register(&input, CaseId(uuid::Uuid::new_v4()), now()).unwrap()
+}
+
+async fn delete(name: &str) {
+    if let Ok(req) = indexed_db_futures::database::Database::delete_by_name(name) {
+        let _ = req.await;
+    }
+}
+
+async fn fresh(name: &str) -> Store {
+    delete(name).await;
+    Store::open_named(name).await.unwrap()
+}
+
+async fn raw_records(db_name: &str) -> Vec<JsValue> {
+    let db = schema::open_at(db_name, schema::SCHEMA_VERSION)
+        .await
+        .unwrap();
+    let tx = db.transaction(schema::STORE_CASES).build().unwrap();
+    let store = tx.object_store(schema::STORE_CASES).unwrap();
+    let all: Vec<JsValue> = store
+        .get_all()
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(tx);
+    db.close();
+    all
+}
+
+#[wasm_bindgen_test]
+async fn round_trip_keeps_every_case_equal() {
+    let store = fresh("t-roundtrip").await;
+    assert!(!store.is_set_up().await.unwrap());
+    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let a = case("Lisa Andersson", "19121212-1212");
+    let b = case("Omar Said", "201701022383");
+    vault.put_cases(&[a.clone(), b.clone()]).await.unwrap();
+    let mut back = vault.load_cases().await.unwrap();
+    back.sort_by(|x, y| x.person.name.cmp(&y.person.name));
+    assert_eq!(back, vec![a, b]);
+}
+
+#[wasm_bindgen_test]
+async fn reopen_with_right_passphrase_finds_the_case_and_wrong_one_is_refused() {
+    let name = "t-reopen";
+    let store = fresh(name).await;
+    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let a = case("Lisa Andersson", "19121212-1212");
+    vault.put_case(&a).await.unwrap();
+    vault.lock().close();
+
+    let store = Store::open_named(name).await.unwrap();
+    assert!(store.is_set_up().await.unwrap());
+    match store.unlock("fel lösenfras helt och hållet").await {
+        Err(StoreError::WrongPassphrase) => {}
+        other => panic!("expected WrongPassphrase, got {:?}", other.map(|_| ())),
+    }
+    assert_eq!(StoreError::WrongPassphrase.message_sv(), "Fel lösenfras");
+    // The failed attempt changed nothing: the right passphrase still opens the same data,
+    // and the failed attempt is reported.
+    let (vault, report) = store.unlock(PASS).await.unwrap();
+    assert_eq!(report.failed_attempts, 1);
+    assert_eq!(vault.load_cases().await.unwrap(), vec![a]);
+    let (_, report) = store.unlock(PASS).await.unwrap();
+    assert_eq!(report.failed_attempts, 0);
+}
+
+#[wasm_bindgen_test]
+async fn set_up_refuses_short_or_mismatched_passphrases_and_stores_nothing() {
+    let store = fresh("t-setup").await;
+    assert_eq!(
+        store.set_up("kort", "kort").await.err(),
+        Some(StoreError::PassphraseTooShort(10))
+    );
+    assert_eq!(
+        store.set_up(PASS, "något annat långt").await.err(),
+        Some(StoreError::PassphraseMismatch)
+    );
+    assert!(!store.is_set_up().await.unwrap());
+}
+
+#[wasm_bindgen_test]
+async fn stored_bytes_contain_neither_name_nor_identity_digits() {
+    let name = "t-sealed";
+    let store = fresh(name).await;
+    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let a = case("Lisa Andersson", "19121212-1212");
+    vault.put_case(&a).await.unwrap();
+    // Write twice: a fresh IV each time gives a different ciphertext.
+    let first = raw_records(name).await;
+    vault.put_case(&a).await.unwrap();
+    let second = raw_records(name).await;
+    assert_eq!(first.len(), 1);
+    let s1 = Sealed::from_js(&first[0]).unwrap();
+    let s2 = Sealed::from_js(&second[0]).unwrap();
+    assert_ne!(s1.iv, s2.iv, "a fresh IV per write");
+    assert_ne!(s1.ct, s2.ct);
+    for needle in ["Lisa", "Andersson", "19121212", "1212", "121212"] {
+        let n = needle.as_bytes();
+        for bytes in [&s1.ct, &s1.iv] {
+            assert!(
+                !bytes.windows(n.len()).any(|w| w == n),
+                "found {needle} in the stored bytes"
+            );
+        }
+    }
+    // The whole stored record, as JSON text of its fields, holds only the id and the sealed bytes.
+    let keys = js_sys::Object::keys(&js_sys::Object::from(first[0].clone()));
+    let mut keys: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
+    keys.sort();
+    assert_eq!(keys, vec!["ct", "id", "iv"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_database_written_by_schema_1_is_migrated_and_its_data_intact() {
+    let name = "t-migrate";
+    delete(name).await;
+    // Write as a version-1 release did: the v1 stores only, a vault and one sealed case.
+    let db = schema::open_at(name, 1).await.unwrap();
+    let names: Vec<String> = db.object_store_names().collect();
+    assert!(!names.contains(&schema::STORE_ACCESS.to_string()));
+    db.close();
+    let store_v1 = Store::open_named_at(name, 1).await.unwrap();
+    let vault = store_v1.set_up(PASS, PASS).await.unwrap();
+    let a = case("Lisa Andersson", "19121212-1212");
+    vault.put_case(&a).await.unwrap();
+    vault.lock().close();
+
+    // Open with the current schema: migrations run, the data is still there.
+    let store = Store::open_named(name).await.unwrap();
+    let (vault, _) = store.unlock(PASS).await.unwrap();
+    assert_eq!(vault.load_cases().await.unwrap(), vec![a]);
+    vault.lock().close();
+    let db = schema::open_at(name, schema::SCHEMA_VERSION).await.unwrap();
+    assert_eq!(db.version() as u32, schema::SCHEMA_VERSION);
+    let names: Vec<String> = db.object_store_names().collect();
+    assert!(names.contains(&schema::STORE_ACCESS.to_string()));
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn key_derivation_uses_at_least_600000_iterations_and_a_wrong_key_cannot_open() {
+    assert!(PBKDF2_ITERATIONS >= 600_000);
+    let salt = [7u8; 16];
+    let right = VaultKey::derive(PASS, &salt, PBKDF2_ITERATIONS)
+        .await
+        .unwrap();
+    let wrong = VaultKey::derive("en annan fras helt", &salt, PBKDF2_ITERATIONS)
+        .await
+        .unwrap();
+    let sealed = right.seal(b"hemligt", b"aad").await.unwrap();
+    assert_eq!(right.open(&sealed, b"aad").await.unwrap(), b"hemligt");
+    assert!(wrong.open(&sealed, b"aad").await.is_err());
+    // The record's place is bound in: the same ciphertext under another key path does not open.
+    assert!(right.open(&sealed, b"other").await.is_err());
+}
