@@ -3,7 +3,7 @@
 use super::nytt_arende::{ProfileSelect, TextField};
 use super::state::use_app;
 use super::text;
-use super::widgets::{format_time, now, set_title, SaveStatus};
+use super::widgets::{format_time, now, set_title};
 use crate::engine::{profiles, Case, CaseDetails, CaseField, CaseId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -89,10 +89,7 @@ fn CaseView(id: CaseId) -> impl IntoView {
 
     view! {
         <p class="breadcrumb"><A href="/">{text::CASE_BACK}</A></p>
-        <div class="page-head">
-            <h1>{initial.person.name.clone()}</h1>
-            <SaveStatus/>
-        </div>
+        <h1>{initial.person.name.clone()}</h1>
         <section aria-labelledby="person-rubrik" class="card">
             <h2 id="person-rubrik">{text::CASE_PERSON}</h2>
             <dl class="facts">

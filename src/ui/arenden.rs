@@ -2,7 +2,7 @@
 
 use super::state::use_app;
 use super::text;
-use super::widgets::{format_time, set_title, Notice};
+use super::widgets::{format_time, set_title};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -26,7 +26,6 @@ pub fn CaseList() -> impl IntoView {
             <h1>{text::CASES_TITLE}</h1>
             <A href="/arende/ny" attr:class="button primary">{text::NAV_NEW_CASE}</A>
         </div>
-        <Notice/>
         <div class="field search">
             <label for="sok">{text::CASES_SEARCH}</label>
             <input id="sok" type="search" autocomplete="off"

@@ -20,7 +20,7 @@ pub fn Gate(children: ChildrenFn) -> impl IntoView {
                 <h1>"SIP-planen kan inte starta"</h1>
                 <p class="error" role="alert">{msg}</p>
             }.into_any(),
-            Session::Unlocked => children.with_value(|c| c()).into_any(),
+            Session::Unlocked => view! { <Notice/> {children.with_value(|c| c())} }.into_any(),
         }}
     }
 }
