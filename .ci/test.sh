@@ -6,6 +6,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 export CHROMEDRIVER=/usr/bin/chromedriver
 step() { echo; echo "==== $*"; }
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
+# Tees a test runner's output so the closing summary can count every test that ran.
+counted() { "$@" 2>&1 | tee -a "$LOG"; return "${PIPESTATUS[0]}"; }
 
 step "cargo fmt --check"
 cargo fmt --check
@@ -14,17 +18,19 @@ cargo clippy --all-targets -- -D warnings
 step "cargo clippy (wasm32)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "native tests (engine)"
-cargo test
+counted cargo test
 step "browser tests (store, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test store
+counted cargo test --target wasm32-unknown-unknown --test store
 step "release build"
 trunk build --release --offline --locked
 step "end-to-end tests (Playwright + axe-core)"
-(cd tests/e2e && npx playwright test)
+(cd tests/e2e && counted npx playwright test)
 step "bundle size budget"
 node tests/e2e/scripts/budget.mjs dist
 step "store measurements (1 000 cases)"
 trunk build --release --offline --locked --features bench --dist target/dist-bench
 node tests/e2e/scripts/measure-store.mjs target/dist-bench
+passed=$(sed -nE 's/.*test result: ok\. ([0-9]+) passed.*/\1/p; s/^ *([0-9]+) passed \(.*/\1/p' "$LOG" | awk '{s+=$1} END {print s+0}')
 echo
 echo "all steps passed"
+echo "tests: ${passed:-0} passed, 0 failed"

@@ -4,3 +4,6 @@
 pub mod engine;
 pub mod store;
 pub mod ui;
+
+#[cfg(feature = "bench")]
+pub mod bench_hooks;

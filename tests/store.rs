@@ -174,8 +174,34 @@ async fn a_database_written_by_schema_1_is_migrated_and_its_data_intact() {
 }
 
 #[wasm_bindgen_test]
-async fn key_derivation_uses_at_least_600000_iterations_and_a_wrong_key_cannot_open() {
-    assert!(PBKDF2_ITERATIONS >= 600_000);
+async fn the_vault_stores_salt_iterations_and_verifier_but_never_the_key() {
+    let name = "t-meta";
+    let store = fresh(name).await;
+    let _vault = store.set_up(PASS, PASS).await.unwrap();
+    let db = schema::open_at(name, schema::SCHEMA_VERSION).await.unwrap();
+    let tx = db.transaction(schema::STORE_META).build().unwrap();
+    let meta_store = tx.object_store(schema::STORE_META).unwrap();
+    let meta: Option<JsValue> = meta_store.get("vault").primitive().unwrap().await.unwrap();
+    let meta = meta.unwrap();
+    drop(tx);
+    db.close();
+    let iterations = js_sys::Reflect::get(&meta, &"iterations".into())
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(
+        iterations >= 600_000.0,
+        "PBKDF2 iterations stored: {iterations}"
+    );
+    assert_eq!(iterations as u32, PBKDF2_ITERATIONS);
+    let keys = js_sys::Object::keys(&js_sys::Object::from(meta));
+    let mut keys: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
+    keys.sort();
+    assert_eq!(keys, vec!["iterations", "salt", "verifier"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_key_from_another_passphrase_cannot_open_a_sealed_value() {
     let salt = [7u8; 16];
     let right = VaultKey::derive(PASS, &salt, PBKDF2_ITERATIONS)
         .await

@@ -247,7 +247,7 @@ fn luhn_ok(ten: &[u32]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn parse_civic(
@@ -259,22 +259,23 @@ fn parse_civic(
     if s.is_empty() {
         return Err(IdentityError::Empty);
     }
-    let mut plus = false;
-    let mut digits = Vec::with_capacity(12);
-    for (i, c) in s.chars().enumerate() {
-        match c {
-            '0'..='9' => digits.push(c.to_digit(10).unwrap_or(0)),
-            '-' | '+' => {
-                // The separator stands before the last four digits, once.
-                let remaining = s.len() - i - 1;
-                if remaining != 4 || (plus || s[..i].contains('-')) {
-                    return Err(IdentityError::InvalidCharacters);
-                }
-                plus = c == '+';
-            }
-            _ => return Err(IdentityError::InvalidCharacters),
-        }
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == '+')
+    {
+        return Err(IdentityError::InvalidCharacters);
     }
+    // At most one separator, and only before the last four digits.
+    let separators: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii_digit())
+        .collect();
+    let plus = match separators.as_slice() {
+        [] => false,
+        [(i, c)] if s.len() - i - 1 == 4 => *c == '+',
+        _ => return Err(IdentityError::InvalidCharacters),
+    };
+    let digits: Vec<u32> = s.chars().filter_map(|c| c.to_digit(10)).collect();
     if digits.len() != 10 && digits.len() != 12 {
         return Err(IdentityError::WrongLength);
     }

@@ -3,6 +3,7 @@
 
 use super::prefs::Prefs;
 use super::text;
+use super::widgets::mark;
 use crate::engine::Case;
 use crate::store::{Store, StoreError, Vault};
 use leptos::prelude::*;
@@ -100,7 +101,9 @@ impl AppState {
     }
 
     pub async fn unlock(self, passphrase: String) -> Result<(), StoreError> {
+        mark("sip:unlock-start");
         let (vault, report) = self.store()?.unlock(&passphrase).await?;
+        mark("sip:key-ready");
         self.enter(vault).await?;
         if report.failed_attempts > 0 {
             self.notice.set(Some(format!(
@@ -119,6 +122,7 @@ impl AppState {
     async fn enter(self, vault: Vault) -> Result<(), StoreError> {
         let mut cases = vault.load_cases().await?;
         crate::engine::case::sort_by_last_change(&mut cases);
+        mark("sip:cases-loaded");
         self.vault.set_value(Some(vault));
         self.cases.set(cases);
         self.save.set(SaveState::Saved);

@@ -46,3 +46,10 @@ pub fn format_time(t: chrono::NaiveDateTime) -> String {
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
+
+/// A performance mark (`performance.mark`) the measuring script reads; costs nothing noticeable.
+pub fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}

@@ -1,0 +1,76 @@
+// Measures the store with 1 000 cases in headless Chromium, against the measurement build (--features bench):
+// unlock time (key derivation + decrypting every case) and case-list render time. Prints figures; checks only
+// correctness (all cases listed, the crash page works) — timings are reported, never asserted.
+// Usage: node measure-store.mjs <dist-bench-dir>
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { CHROMIUM_ARGS } from '../playwright.config.js';
+
+const CASES = 1000;
+const RUNS = 5;
+const PORT = 8091;
+const PASS = 'mätning av lagret med tusen ärenden';
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = resolve(process.argv[2] ?? 'target/dist-bench');
+
+const server = spawn(process.execPath, [join(here, '..', 'serve-dist.mjs'), dist, String(PORT)], { stdio: 'ignore' });
+const fail = (msg) => { console.error(`measure: FAILED — ${msg}`); server.kill(); process.exit(1); };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+
+let browser;
+try {
+  await new Promise((r) => setTimeout(r, 500));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const base = `http://127.0.0.1:${PORT}`;
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { name: 'Välj en lösenfras' }).waitFor();
+  const seedStart = Date.now();
+  const seeded = await page.evaluate(([p, n]) => window.wasmBindings.bench_seed(p, n), [PASS, CASES]);
+  if (seeded !== CASES) fail(`seeded ${seeded} cases, expected ${CASES}`);
+  console.log(`seeded ${CASES} cases in ${fmt(Date.now() - seedStart)} (through the store, batches of 200)`);
+
+  const key = [], load = [], render = [], total = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto(`${base}/`);
+    await page.getByLabel('Lösenfras').fill(PASS);
+    await page.getByRole('button', { name: 'Lås upp' }).click();
+    const shownAt = await (await page.waitForFunction(
+      (n) => document.querySelectorAll('table.case-table tbody tr').length === n && performance.now(),
+      CASES, { polling: 'raf', timeout: 60_000 },
+    )).jsonValue();
+    const marks = await page.evaluate(() => Object.fromEntries(
+      performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sip:')).map((m) => [m.name, m.startTime])));
+    if (!marks['sip:unlock-start'] || !marks['sip:cases-loaded']) fail('performance marks missing');
+    key.push(marks['sip:key-ready'] - marks['sip:unlock-start']);
+    load.push(marks['sip:cases-loaded'] - marks['sip:key-ready']);
+    render.push(shownAt - marks['sip:cases-loaded']);
+    total.push(shownAt - marks['sip:unlock-start']);
+  }
+  const rows = await page.locator('table.case-table tbody tr').count();
+  if (rows !== CASES) fail(`the list shows ${rows} cases, expected ${CASES}`);
+  console.log(`store with ${CASES} cases, median of ${RUNS} unlocks in headless Chromium (release build):`);
+  const line = (label, ms) => console.log(`  ${label.padEnd(56)} ${fmt(ms).padStart(8)}`);
+  line('key derivation (PBKDF2-SHA-256, 600 000 iterations)', median(key));
+  line(`reading and decrypting ${CASES} cases`, median(load));
+  line('unlock total (key + cases)', median(key) + median(load));
+  line(`case-list render (${CASES} rows painted)`, median(render));
+  line('unlock click to full list', median(total));
+
+  // The crash page: a panic must leave a Swedish page with "Ladda om", and reloading brings the app back.
+  await page.evaluate(() => { try { window.wasmBindings.bench_panic(); } catch (e) { /* the wasm trap */ } });
+  await page.getByRole('heading', { name: 'Något gick fel' }).waitFor({ timeout: 5000 });
+  const leaked = await page.evaluate(() => document.body.innerText.includes('Person 0001'));
+  if (leaked) fail('case data left on the crash page');
+  await page.getByRole('button', { name: 'Ladda om' }).click();
+  await page.getByRole('heading', { name: 'Lås upp SIP-planen' }).waitFor({ timeout: 15_000 });
+  console.log('crash page: shown on panic, no case data on it, "Ladda om" brings back the unlock form');
+} catch (e) {
+  fail(e.stack ?? String(e));
+} finally {
+  await browser?.close();
+  server.kill();
+}
