@@ -4,7 +4,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use sip_planen::engine::case::sort_by_last_change;
 use sip_planen::engine::{
-    profiles, Case, CaseDetails, CaseField, CaseId, IdentityKind, NewCase, Phase, ProfileId,
+    profiles, Case, CaseDetails, CaseField, CaseId, Command, Ctx, IdentityKind, NewCase, Phase,
+    ProfileId,
 };
 
 fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
@@ -42,13 +43,17 @@ fn a_valid_registration_creates_a_case_in_phase_behov() {
         at(2026, 11, 23),
     )
     .unwrap();
-    assert_eq!(c.person.name, "Lisa Andersson");
-    assert_eq!(c.person.first_name(), "Lisa");
-    assert_eq!(c.person.language, "svenska", "language defaults to svenska");
-    assert!(c.person.interpreter);
+    assert_eq!(c.person().name, "Lisa Andersson");
+    assert_eq!(c.person().first_name(), "Lisa");
+    assert_eq!(
+        c.person().language,
+        "svenska",
+        "language defaults to svenska"
+    );
+    assert!(c.person().interpreter);
     assert_eq!(c.phase(), Phase::Behov);
     assert_eq!(c.phase().label_sv(), "Behov");
-    assert_eq!(c.created, c.updated);
+    assert_eq!(c.created(), c.updated());
 }
 
 #[test]
@@ -81,8 +86,8 @@ fn a_person_without_number_is_registered_r_plan_16() {
         at(2026, 11, 23),
     )
     .unwrap();
-    assert_eq!(c.person.age_on(at(2026, 11, 23).date()), None);
-    assert_eq!(c.person.is_child_on(at(2026, 11, 23).date()), None);
+    assert_eq!(c.person().age_on(at(2026, 11, 23).date()), None);
+    assert_eq!(c.person().is_child_on(at(2026, 11, 23).date()), None);
 }
 
 #[test]
@@ -94,44 +99,52 @@ fn child_flag_is_derived_for_a_reference_date() {
     )
     .unwrap();
     let today = at(2026, 11, 23).date();
-    assert_eq!(c.person.age_on(today), Some(9));
-    assert_eq!(c.person.is_child_on(today), Some(true));
+    assert_eq!(c.person().age_on(today), Some(9));
+    assert_eq!(c.person().is_child_on(today), Some(true));
     assert_eq!(
-        c.person
+        c.person()
             .is_child_on(NaiveDate::from_ymd_opt(2035, 1, 2).unwrap()),
         Some(false)
     );
 }
 
 #[test]
-fn details_update_changes_the_time_only_when_something_changed() {
+fn details_are_changed_by_a_command_and_a_refused_change_changes_nothing() {
     let mut c = Case::register(
         &input("Lisa", IdentityKind::Saknas, ""),
         new_id(6),
         at(2026, 11, 23),
     )
     .unwrap();
-    let same = c.details();
-    c.update_details(&same, at(2026, 11, 24)).unwrap();
-    assert_eq!(c.updated, at(2026, 11, 23));
+    let profile = profiles::get(c.profile()).clone();
+    let ctx = Ctx {
+        now: at(2026, 11, 24),
+        who: "Anna",
+        profile: &profile,
+    };
     let changed = CaseDetails {
         language: "arabiska".into(),
         ..c.details()
     };
-    c.update_details(&changed, at(2026, 11, 24)).unwrap();
-    assert_eq!(c.person.language, "arabiska");
-    assert_eq!(c.updated, at(2026, 11, 24));
+    c.apply(Command::UpdateDetails(changed), &ctx).unwrap();
+    assert_eq!(c.person().language, "arabiska");
+    assert_eq!(c.updated(), at(2026, 11, 24));
+    assert_eq!(c.log().last().unwrap().who, "Anna");
+    let bad = CaseDetails {
+        kommun: String::new(),
+        ..c.details()
+    };
+    assert_eq!(
+        c.validate_details(&bad).unwrap_err().field,
+        CaseField::Kommun
+    );
     let before = c.clone();
-    let err = c
-        .update_details(
-            &CaseDetails {
-                kommun: String::new(),
-                ..c.details()
-            },
-            at(2026, 11, 25),
-        )
-        .unwrap_err();
-    assert_eq!(err.field, CaseField::Kommun);
+    let ctx = Ctx {
+        now: at(2026, 11, 25),
+        who: "Anna",
+        profile: &profile,
+    };
+    assert!(c.apply(Command::UpdateDetails(bad), &ctx).is_err());
     assert_eq!(c, before, "a refused change changes nothing");
 }
 
@@ -171,10 +184,23 @@ fn list_is_sorted_by_last_change_newest_first() {
         at(2026, 2, 1),
     )
     .unwrap();
-    a.updated = at(2026, 3, 1);
+    let profile = profiles::get(a.profile()).clone();
+    let details = CaseDetails {
+        language: "finska".into(),
+        ..a.details()
+    };
+    a.apply(
+        Command::UpdateDetails(details),
+        &Ctx {
+            now: at(2026, 3, 1),
+            who: "x",
+            profile: &profile,
+        },
+    )
+    .unwrap();
     let mut list = vec![b.clone(), a.clone()];
     sort_by_last_change(&mut list);
-    assert_eq!(list[0].person.name, "A");
+    assert_eq!(list[0].person().name, "A");
 }
 
 #[test]
@@ -204,5 +230,18 @@ fn every_profile_file_loads_and_is_named_after_its_id() {
     assert_eq!(
         profiles::get(&ProfileId::new("okänd")).id.as_str(),
         "nationell"
+    );
+}
+
+#[test]
+fn a_schema_1_record_without_process_fields_still_loads() {
+    let v1 = r#"{"schema":1,"id":"00000000-0000-0000-0000-00000000000b","person":{"name":"Lisa","identity":{"kind":"saknas"},"language":"svenska","interpreter":false},"kommun":"Borås","profile":"nationell","created":"2026-11-01T09:00:00","updated":"2026-11-01T09:00:00"}"#;
+    let c: Case = serde_json::from_str(v1).unwrap();
+    assert_eq!(c.person().name, "Lisa");
+    assert_eq!(c.phase(), Phase::Behov);
+    assert!(c.parties().is_empty());
+    assert_eq!(
+        c.need_detected(),
+        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
     );
 }

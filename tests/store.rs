@@ -71,7 +71,7 @@ async fn round_trip_keeps_every_case_equal() {
     let b = case("Omar Said", "201701022384");
     vault.put_cases(&[a.clone(), b.clone()]).await.unwrap();
     let mut back = vault.load_cases().await.unwrap();
-    back.sort_by(|x, y| x.person.name.cmp(&y.person.name));
+    back.sort_by(|x, y| x.person().name.cmp(&y.person().name));
     assert_eq!(back, vec![a, b]);
 }
 

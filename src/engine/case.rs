@@ -1,15 +1,17 @@
 //! The case (ärende) of one person, and how a coordinator registers one.
 
 use super::identity::{age_on, is_child_on, Identity, IdentityError, IdentityKind};
+use super::model::*;
 use super::phase::Phase;
 use super::profiles::ProfileId;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::fmt;
 use uuid::Uuid;
 
 /// Storage and export schema of a case record. Bump when the stored shape changes; `upgrade` handles older ones.
-pub const CASE_SCHEMA_VERSION: u32 = 1;
+pub const CASE_SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -54,17 +56,67 @@ impl Person {
     }
 }
 
+/// One person's SIP case. Fields are private to the engine: every change is a command applied by
+/// [`crate::engine::process`], which refuses what the rules forbid, so no sequence of commands reaches an invalid
+/// state. Version 1 records (person only) load with the process fields empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
-    pub schema: u32,
-    pub id: CaseId,
-    pub person: Person,
+    pub(in crate::engine) schema: u32,
+    pub(in crate::engine) id: CaseId,
+    pub(in crate::engine) person: Person,
     /// The person's kommun.
-    pub kommun: String,
+    pub(in crate::engine) kommun: String,
     /// Regional profile for this case (from the settings, changeable per case).
-    pub profile: ProfileId,
-    pub created: NaiveDateTime,
-    pub updated: NaiveDateTime,
+    pub(in crate::engine) profile: ProfileId,
+    pub(in crate::engine) created: NaiveDateTime,
+    pub(in crate::engine) updated: NaiveDateTime,
+    #[serde(default)]
+    pub(in crate::engine) parties: Vec<Party>,
+    #[serde(default)]
+    pub(in crate::engine) guardians: Vec<Guardian>,
+    #[serde(default)]
+    pub(in crate::engine) representatives: Vec<Representative>,
+    #[serde(default)]
+    pub(in crate::engine) need: Option<NeedAssessment>,
+    #[serde(default)]
+    pub(in crate::engine) consent: Option<Consent>,
+    #[serde(default)]
+    pub(in crate::engine) consent_refusal: Option<ConsentRefusal>,
+    /// R-CONS-6: the child's view, in the child's words.
+    #[serde(default)]
+    pub(in crate::engine) child_view: String,
+    #[serde(default)]
+    pub(in crate::engine) preparation: BTreeSet<PrepItem>,
+    #[serde(default)]
+    pub(in crate::engine) initiative: Option<Initiative>,
+    #[serde(default)]
+    pub(in crate::engine) kallelse: Option<Kallelse>,
+    #[serde(default)]
+    pub(in crate::engine) discharge: Option<Discharge>,
+    #[serde(default)]
+    pub(in crate::engine) meetings: Vec<Meeting>,
+    #[serde(default)]
+    pub(in crate::engine) plans: Vec<PlanVersion>,
+    #[serde(default)]
+    pub(in crate::engine) follow_ups: Vec<FollowUp>,
+    #[serde(default)]
+    pub(in crate::engine) closing: Option<Closing>,
+    #[serde(default)]
+    pub(in crate::engine) messages: Vec<Message>,
+    #[serde(default)]
+    pub(in crate::engine) deviations: Vec<Deviation>,
+    #[serde(default)]
+    pub(in crate::engine) roles: Roles,
+    /// Append-only: who did what, when (R-STAT-4).
+    #[serde(default)]
+    pub(in crate::engine) log: Vec<Event>,
+    /// Next id for parties, guardians, representatives and insatser of this case.
+    #[serde(default = "first_id")]
+    pub(in crate::engine) next_id: u32,
+}
+
+fn first_id() -> u32 {
+    1
 }
 
 /// What the coordinator fills in to register a person.
@@ -187,6 +239,30 @@ impl Case {
                     profile: input.profile.clone(),
                     created: now,
                     updated: now,
+                    parties: Vec::new(),
+                    guardians: Vec::new(),
+                    representatives: Vec::new(),
+                    need: None,
+                    consent: None,
+                    consent_refusal: None,
+                    child_view: String::new(),
+                    preparation: BTreeSet::new(),
+                    initiative: None,
+                    kallelse: None,
+                    discharge: None,
+                    meetings: Vec::new(),
+                    plans: Vec::new(),
+                    follow_ups: Vec::new(),
+                    closing: None,
+                    messages: Vec::new(),
+                    deviations: Vec::new(),
+                    roles: Roles::default(),
+                    log: vec![Event {
+                        at: now,
+                        who: String::new(),
+                        what: "Ärendet registrerades".to_string(),
+                    }],
+                    next_id: 1,
                 })
             }
             _ => Err(errors),
@@ -194,7 +270,7 @@ impl Case {
     }
 
     /// Changes the details kept on the case page; refused with a message when a value is invalid.
-    pub fn update_details(
+    pub(in crate::engine) fn update_details(
         &mut self,
         details: &CaseDetails,
         now: NaiveDateTime,
@@ -216,6 +292,13 @@ impl Case {
         Ok(())
     }
 
+    /// Checks details without changing anything: the field and its Swedish message when a value is invalid.
+    pub fn validate_details(&self, details: &CaseDetails) -> Result<(), FieldError> {
+        check_text(CaseField::Kommun, &details.kommun, "kommun", true)?;
+        check_text(CaseField::Language, &details.language, "språk", true)?;
+        Ok(())
+    }
+
     pub fn details(&self) -> CaseDetails {
         CaseDetails {
             kommun: self.kommun.clone(),
@@ -225,9 +308,176 @@ impl Case {
         }
     }
 
-    /// The phase of the process. A newly registered case starts at Behov (is a SIP needed?).
+    /// The phase of the process, derived from what has been recorded (never stored twice).
     pub fn phase(&self) -> Phase {
-        Phase::Behov
+        if self.closing.is_some() {
+            return Phase::Avslutad;
+        }
+        if self.consent_refusal.is_some() {
+            return Phase::Avbojd;
+        }
+        if self.consent.as_ref().is_some_and(|c| c.withdrawn.is_some()) {
+            return Phase::Makulerad;
+        }
+        if self
+            .need
+            .as_ref()
+            .is_some_and(|n| n.compulsory_care.is_some())
+        {
+            return Phase::SamordnadVardplan;
+        }
+        if let Some(plan) = self.current_plan() {
+            if !self.follow_ups.is_empty() {
+                return Phase::Uppfoljning;
+            }
+            if plan.state != PlanState::Utkast {
+                return Phase::PlanUpprattad;
+            }
+            return Phase::Mote;
+        }
+        if self.kallelse.is_some() || !self.meetings.is_empty() {
+            return Phase::Mote;
+        }
+        if let Some(init) = &self.initiative {
+            return if init.recipients.iter().all(|r| r.answer.is_some()) {
+                Phase::Kallelse
+            } else {
+                Phase::Initiativ
+            };
+        }
+        if let Some(c) = &self.consent {
+            let complete = c.information_exchange
+                && super::rules::consent::missing_guardians(self, c.given).is_empty();
+            return if complete {
+                Phase::Initiativ
+            } else {
+                Phase::Samtycke
+            };
+        }
+        let need_confirmed = self.need.as_ref().is_some_and(|n| {
+            !n.indicators.is_empty()
+                || n.request
+                    .as_ref()
+                    .is_some_and(|r| r.refused_reason.is_none())
+        });
+        if need_confirmed {
+            Phase::Samtycke
+        } else {
+            Phase::Behov
+        }
+    }
+
+    /// The newest plan version that is not voided.
+    pub fn current_plan(&self) -> Option<&PlanVersion> {
+        self.plans
+            .iter()
+            .rev()
+            .find(|p| p.state != PlanState::Makulerad)
+    }
+
+    pub(in crate::engine) fn current_plan_mut(&mut self) -> Option<&mut PlanVersion> {
+        self.plans
+            .iter_mut()
+            .rev()
+            .find(|p| p.state != PlanState::Makulerad)
+    }
+
+    pub fn id(&self) -> CaseId {
+        self.id
+    }
+    pub fn person(&self) -> &Person {
+        &self.person
+    }
+    pub fn kommun(&self) -> &str {
+        &self.kommun
+    }
+    pub fn profile(&self) -> &ProfileId {
+        &self.profile
+    }
+    pub fn created(&self) -> NaiveDateTime {
+        self.created
+    }
+    pub fn updated(&self) -> NaiveDateTime {
+        self.updated
+    }
+    pub fn schema(&self) -> u32 {
+        self.schema
+    }
+    pub fn parties(&self) -> &[Party] {
+        &self.parties
+    }
+    pub fn party(&self, id: PartyId) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+    pub fn guardians(&self) -> &[Guardian] {
+        &self.guardians
+    }
+    pub fn representatives(&self) -> &[Representative] {
+        &self.representatives
+    }
+    /// The need assessment; a case without one counts the need as detected when it was registered.
+    pub fn need(&self) -> NeedAssessment {
+        self.need.clone().unwrap_or_else(|| NeedAssessment {
+            detected: self.created.date(),
+            indicators: BTreeSet::new(),
+            compulsory_care: None,
+            request: None,
+            discharge_offer_accepted: None,
+        })
+    }
+    pub fn need_detected(&self) -> NaiveDate {
+        self.need
+            .as_ref()
+            .map_or(self.created.date(), |n| n.detected)
+    }
+    pub fn consent(&self) -> Option<&Consent> {
+        self.consent.as_ref()
+    }
+    pub fn consent_refusal(&self) -> Option<&ConsentRefusal> {
+        self.consent_refusal.as_ref()
+    }
+    pub fn child_view(&self) -> &str {
+        &self.child_view
+    }
+    pub fn preparation(&self) -> &BTreeSet<PrepItem> {
+        &self.preparation
+    }
+    pub fn initiative(&self) -> Option<&Initiative> {
+        self.initiative.as_ref()
+    }
+    pub fn kallelse(&self) -> Option<&Kallelse> {
+        self.kallelse.as_ref()
+    }
+    pub fn discharge(&self) -> Option<&Discharge> {
+        self.discharge.as_ref()
+    }
+    pub fn meetings(&self) -> &[Meeting] {
+        &self.meetings
+    }
+    pub fn plans(&self) -> &[PlanVersion] {
+        &self.plans
+    }
+    pub fn follow_ups(&self) -> &[FollowUp] {
+        &self.follow_ups
+    }
+    pub fn closing(&self) -> Option<&Closing> {
+        self.closing.as_ref()
+    }
+    /// R-INIT-7: information messages, newest first.
+    pub fn messages_newest_first(&self) -> Vec<&Message> {
+        let mut m: Vec<&Message> = self.messages.iter().collect();
+        m.sort_by(|a, b| b.at.cmp(&a.at));
+        m
+    }
+    pub fn deviations(&self) -> &[Deviation] {
+        &self.deviations
+    }
+    pub fn roles(&self) -> &Roles {
+        &self.roles
+    }
+    /// The append-only event log.
+    pub fn log(&self) -> &[Event] {
+        &self.log
     }
 
     /// Search by name (any part, case-insensitive) or by identity digits (at least four).
@@ -249,7 +499,7 @@ impl Case {
 }
 
 /// The editable details of the case page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseDetails {
     pub kommun: String,
     pub language: String,

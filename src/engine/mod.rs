@@ -1,12 +1,23 @@
-//! The pure SIP domain: types, rules, calendar and regional profiles. No web-sys, no Leptos, no IndexedDB and no
-//! clock: every function that needs "now" is given it.
+//! The pure SIP domain: types, the process (commands → applied or refused), the rules, the calendar, deadlines
+//! and regional profiles. No web-sys, no Leptos, no IndexedDB and no clock: every function that needs "now" is
+//! given it.
 
+pub mod calendar;
 pub mod case;
+pub mod deadlines;
+pub mod evaluate;
 pub mod identity;
+pub mod model;
 pub mod phase;
+pub mod process;
 pub mod profiles;
+pub mod rules;
 
 pub use case::{Case, CaseDetails, CaseField, CaseId, FieldError, NewCase, Person};
+pub use deadlines::{deadlines, Deadline, DeadlineKind, DeadlineStatus};
+pub use evaluate::{evaluate, Evaluation, Step};
 pub use identity::{Identity, IdentityError, IdentityKind};
 pub use phase::Phase;
+pub use process::{Command, ConsentInput, Ctx, MeetingInput};
 pub use profiles::{Profile, ProfileId};
+pub use rules::{Finding, RuleId, Violation};

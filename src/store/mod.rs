@@ -293,7 +293,7 @@ impl Vault {
     pub async fn put_cases(&self, cases: &[Case]) -> Result<(), StoreError> {
         let mut records = Vec::with_capacity(cases.len());
         for case in cases {
-            let id = case.id.to_string();
+            let id = case.id().to_string();
             let plain =
                 serde_json::to_vec(case).map_err(|e| StoreError::WriteFailed(e.to_string()))?;
             let sealed = self.key.seal(&plain, &case_aad(&id)).await?;
@@ -309,7 +309,7 @@ impl Vault {
         for (id, sealed) in &records {
             store
                 .put(case_record(id, sealed))
-                .with_key(id.as_str())
+                .with_key(id.as_ref() as &str)
                 .primitive()
                 .map_err(write_error)?
                 .await

@@ -4,7 +4,7 @@ use super::nytt_arende::{ProfileSelect, TextField};
 use super::state::use_app;
 use super::text;
 use super::widgets::{format_time, now, set_title};
-use crate::engine::{profiles, Case, CaseDetails, CaseField, CaseId};
+use crate::engine::{profiles, Case, CaseDetails, CaseField, CaseId, Command};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -15,7 +15,7 @@ pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| CaseId::parse(&s)));
     // Re-render the page only when another case is opened, not on every edit of this one.
-    let found = Memo::new(move |_| id.get().and_then(|id| app.case(id)).map(|c| c.id));
+    let found = Memo::new(move |_| id.get().and_then(|id| app.case(id)).map(|c| c.id()));
     view! {
         {move || match found.get() {
             None => {
@@ -38,7 +38,7 @@ fn CaseView(id: CaseId) -> impl IntoView {
     let Some(initial) = initial else {
         return view! { <p>{text::CASE_NOT_FOUND}</p> }.into_any();
     };
-    set_title(&initial.person.name);
+    set_title(&initial.person().name);
     let details = initial.details();
     let kommun = RwSignal::new(details.kommun);
     let language = RwSignal::new(details.language);
@@ -47,7 +47,7 @@ fn CaseView(id: CaseId) -> impl IntoView {
     let field_error = RwSignal::new(None::<(CaseField, String)>);
 
     let save = Callback::new(move |()| {
-        let Some(mut c) = case.get_untracked() else {
+        let Some(c) = case.get_untracked() else {
             return;
         };
         let wanted = CaseDetails {
@@ -56,15 +56,15 @@ fn CaseView(id: CaseId) -> impl IntoView {
             interpreter: interpreter.get_untracked(),
             profile: profile.get_untracked(),
         };
-        let before = c.clone();
-        match c.update_details(&wanted, now()) {
-            Ok(()) => {
-                field_error.set(None);
-                if c != before {
-                    app.save_case(c);
-                }
+        if let Err(e) = c.validate_details(&wanted) {
+            field_error.set(Some((e.field, e.message_sv)));
+            return;
+        }
+        field_error.set(None);
+        if c.details() != wanted {
+            if let Err(v) = app.apply(c, Command::UpdateDetails(wanted)) {
+                field_error.set(Some((CaseField::Kommun, v.message_sv)));
             }
-            Err(e) => field_error.set(Some((e.field, e.message_sv))),
         }
     });
     let error_for = move |f: CaseField| {
@@ -78,23 +78,23 @@ fn CaseView(id: CaseId) -> impl IntoView {
     };
     let today = now().date();
     let age = match (
-        initial.person.age_on(today),
-        initial.person.is_child_on(today),
+        initial.person().age_on(today),
+        initial.person().is_child_on(today),
     ) {
         (Some(a), Some(true)) => format!("{a} år ({})", text::CASE_CHILD.to_lowercase()),
         (Some(a), _) => format!("{a} år"),
         _ => "Okänd (inget födelsedatum)".to_string(),
     };
-    let is_child = initial.person.is_child_on(today) == Some(true);
+    let is_child = initial.person().is_child_on(today) == Some(true);
 
     view! {
         <p class="breadcrumb"><A href="/">{text::CASE_BACK}</A></p>
-        <h1>{initial.person.name.clone()}</h1>
+        <h1>{initial.person().name.clone()}</h1>
         <section aria-labelledby="person-rubrik" class="card">
             <h2 id="person-rubrik">{text::CASE_PERSON}</h2>
             <dl class="facts">
-                <dt>{initial.person.identity.kind().label_sv()}</dt>
-                <dd class="identity-full">{initial.person.identity.full()}</dd>
+                <dt>{initial.person().identity.kind().label_sv()}</dt>
+                <dd class="identity-full">{initial.person().identity.full()}</dd>
                 <dt>{text::CASE_AGE}</dt>
                 <dd>{age}{is_child.then(|| view! { " " <span class="tag">{text::CASE_CHILD}</span> })}</dd>
                 <dt>{text::CASE_PHASE}</dt>
@@ -102,9 +102,9 @@ fn CaseView(id: CaseId) -> impl IntoView {
                 <dt>"Regional profil"</dt>
                 <dd>{move || profiles::get(&profile.get()).name.clone()}</dd>
                 <dt>{text::CASE_CREATED}</dt>
-                <dd>{format_time(initial.created)}</dd>
+                <dd>{format_time(initial.created())}</dd>
                 <dt>{text::CASE_CHANGED}</dt>
-                <dd>{move || case.with(|c| c.as_ref().map(|c| format_time(c.updated)))}</dd>
+                <dd>{move || case.with(|c| c.as_ref().map(|c| format_time(c.updated())))}</dd>
             </dl>
         </section>
         <section aria-labelledby="uppgifter-rubrik" class="card">

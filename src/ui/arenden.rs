@@ -53,14 +53,14 @@ pub fn CaseList() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || filtered.get() key=|c| (c.id, c.updated) children=|case| {
-                        let name = case.person.name.clone();
+                    <For each=move || filtered.get() key=|c| (c.id(), c.updated()) children=|case| {
+                        let name = case.person().name.clone();
                         view! {
                             <tr>
-                                <td><A href=format!("/arende/{}", case.id)>{name}</A></td>
-                                <td class="identity">{case.person.identity.masked()}</td>
+                                <td><A href=format!("/arende/{}", case.id())>{name}</A></td>
+                                <td class="identity">{case.person().identity.masked()}</td>
                                 <td>{case.phase().label_sv()}</td>
-                                <td>{format_time(case.updated)}</td>
+                                <td>{format_time(case.updated())}</td>
                             </tr>
                         }
                     }/>

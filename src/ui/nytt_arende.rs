@@ -62,7 +62,7 @@ pub fn NewCase() -> impl IntoView {
             Ok(case) => {
                 errors.set(Vec::new());
                 busy.set(true);
-                let id = case.id;
+                let id = case.id();
                 let navigate = navigate.clone();
                 spawn_local(async move {
                     let result = app.create_case(case).await;

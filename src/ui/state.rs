@@ -3,8 +3,8 @@
 
 use super::prefs::Prefs;
 use super::text;
-use super::widgets::mark;
-use crate::engine::Case;
+use super::widgets::{mark, now};
+use crate::engine::{profiles, Case, Command, Ctx, Violation};
 use crate::store::{Store, StoreError, Vault};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -151,7 +151,7 @@ impl AppState {
 
     pub fn case(&self, id: crate::engine::CaseId) -> Option<Case> {
         self.cases
-            .with(|cs| cs.iter().find(|c| c.id == id).cloned())
+            .with(|cs| cs.iter().find(|c| c.id() == id).cloned())
     }
 
     /// Puts a changed case in memory at once and writes it after a short pause (autosave).
@@ -173,6 +173,20 @@ impl AppState {
         }
     }
 
+    /// Applies a command through the engine and autosaves the result; a refusal changes nothing and is returned
+    /// with the rule's Swedish explanation.
+    pub fn apply(self, mut case: Case, cmd: Command) -> Result<(), Violation> {
+        let profile = profiles::get(case.profile());
+        let ctx = Ctx {
+            now: now(),
+            who: text::ACTOR,
+            profile,
+        };
+        case.apply(cmd, &ctx)?;
+        self.save_case(case);
+        Ok(())
+    }
+
     /// Puts a new case in memory and writes it now; returns when it is stored (or kept for retry).
     pub async fn create_case(self, case: Case) -> Result<(), StoreError> {
         self.remember(case);
@@ -181,11 +195,11 @@ impl AppState {
 
     fn remember(&self, case: Case) {
         self.pending.update_value(|p| {
-            p.retain(|c| c.id != case.id);
+            p.retain(|c| c.id() != case.id());
             p.push(case.clone());
         });
         self.cases.update(|cs| {
-            cs.retain(|c| c.id != case.id);
+            cs.retain(|c| c.id() != case.id());
             cs.push(case);
             crate::engine::case::sort_by_last_change(cs);
         });

@@ -2,6 +2,8 @@
 //! own Swedish messages (`message_sv`); these are the shell's words.
 
 pub const APP_NAME: &str = "SIP-planen";
+/// Who the event log names for changes made on this device.
+pub const ACTOR: &str = "Samordnare på den här enheten";
 pub const TAGLINE: &str = "Samordnad individuell plan";
 pub const SKIP_LINK: &str = "Hoppa till innehållet";
 

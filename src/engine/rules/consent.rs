@@ -1,0 +1,225 @@
+//! B. Consent (R-CONS)
+
+use super::{ensure, Finding, Violation};
+use crate::engine::case::Case;
+use crate::engine::model::{ConsentForm, Giver, Guardian, InformationKind, PartyId, PartyKind};
+use crate::engine::profiles::Profile;
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeSet;
+
+/// R-CONS-1 (a): information exchange is needed before an initiative or kallelse shares anything.
+pub fn r_cons_1_information_exchange(case: &Case) -> Result<(), Violation> {
+    ensure(
+        case.consent().is_some_and(|c| c.information_exchange && c.withdrawn.is_none()),
+        "R-CONS-1",
+        "Samtycke till informationsutbyte mellan parterna saknas. Det behövs innan initiativ eller kallelse skickas.",
+    )
+}
+
+/// R-CONS-1 (b): consent that a SIP is established.
+pub fn r_cons_1_establish(case: &Case) -> Result<(), Violation> {
+    ensure(
+        case.consent()
+            .is_some_and(|c| c.establish_plan && c.withdrawn.is_none()),
+        "R-CONS-1",
+        "Samtycke till att en SIP upprättas saknas.",
+    )
+}
+
+/// R-CONS-2: presumed consent only where the regional profile allows it.
+pub fn r_cons_2_form(form: ConsentForm, profile: &Profile) -> Result<(), Violation> {
+    ensure(
+        form != ConsentForm::Presumerat || profile.presumed_consent_allowed,
+        "R-CONS-2",
+        format!("Presumerat samtycke används inte i profilen {}. Välj skriftligt, muntligt eller annat tecken.", profile.name),
+    )
+}
+
+/// R-CONS-3: consent names who may take part of which information.
+pub fn r_cons_3_scope(
+    parties: &BTreeSet<PartyId>,
+    information: &BTreeSet<InformationKind>,
+) -> Result<(), Violation> {
+    ensure(
+        !parties.is_empty() && !information.is_empty(),
+        "R-CONS-3",
+        "Samtycket får inte vara generellt: välj vilka parter som får ta del av informationen och vilken information det gäller.",
+    )
+}
+
+/// R-CONS-4: the last day a consent given on `given` may be valid.
+pub fn r_cons_4_max_valid_until(given: NaiveDate) -> NaiveDate {
+    given
+        .with_year(given.year() + 1)
+        .unwrap_or_else(|| given + chrono::Duration::days(365))
+}
+
+/// R-CONS-4: at most one year.
+pub fn r_cons_4_valid_until(given: NaiveDate, valid_until: NaiveDate) -> Result<(), Violation> {
+    ensure(
+        valid_until >= given && valid_until <= r_cons_4_max_valid_until(given),
+        "R-CONS-4",
+        format!(
+            "Samtycket gäller högst ett år: senast {}.",
+            r_cons_4_max_valid_until(given).format("%Y-%m-%d")
+        ),
+    )
+}
+
+/// R-CONS-4: no new meetings and no sharing on expired consent.
+pub fn r_cons_4_not_expired(case: &Case, today: NaiveDate) -> Result<(), Violation> {
+    match case.consent() {
+        Some(c) if c.valid_until < today => Err(Violation::new(
+            "R-CONS-4",
+            format!(
+                "Samtycket gick ut {}. Ett nytt samtycke behövs innan nya möten eller informationsutbyte.",
+                c.valid_until.format("%Y-%m-%d")
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// R-CONS-4: warn within 30 days of expiry.
+pub fn r_cons_4_expiry_warning(case: &Case, today: NaiveDate) -> Option<Finding> {
+    let c = case.consent().filter(|c| c.withdrawn.is_none())?;
+    let left = (c.valid_until - today).num_days();
+    (0..=30).contains(&left).then(|| {
+        Finding::warn(
+            "R-CONS-4",
+            format!(
+                "Samtycket går ut {} ({left} dagar kvar). Fråga om ett nytt samtycke.",
+                c.valid_until.format("%Y-%m-%d")
+            ),
+        )
+    })
+}
+
+/// R-CONS-5: a refusal is documented after the person was told what a SIP means.
+pub fn r_cons_5_refusal(case: &Case) -> Option<Finding> {
+    let r = case.consent_refusal()?;
+    (!r.informed).then(|| {
+        Finding::record(
+            "R-CONS-5",
+            "Dokumentera att personen fick veta vad en SIP innebär innan nejet togs emot.",
+        )
+    })
+}
+
+/// R-CONS-6: the guardians who have not consented, for a child on `on` (none for an adult).
+pub fn missing_guardians(case: &Case, on: NaiveDate) -> Vec<&Guardian> {
+    if case.person().is_child_on(on) != Some(true) {
+        return Vec::new();
+    }
+    let given: BTreeSet<Giver> = case
+        .consent()
+        .map(|c| c.given_by.clone())
+        .unwrap_or_default();
+    case.guardians()
+        .iter()
+        .filter(|g| !given.contains(&Giver::Vardnadshavare(g.id)))
+        .collect()
+}
+
+/// R-CONS-6: a child's case is blocked until every guardian has consented (and guardians are registered).
+pub fn r_cons_6_guardians(case: &Case, today: NaiveDate) -> Result<(), Violation> {
+    if case.person().is_child_on(today) != Some(true) {
+        return Ok(());
+    }
+    ensure(
+        !case.guardians().is_empty(),
+        "R-CONS-6",
+        "Personen är ett barn: registrera vårdnadshavarna. Vårdnadshavare samtycker för barnet.",
+    )?;
+    let missing = missing_guardians(case, today);
+    ensure(
+        missing.is_empty(),
+        "R-CONS-6",
+        format!(
+            "Alla vårdnadshavare måste samtycka. Samtycke saknas från: {}.",
+            missing
+                .iter()
+                .map(|g| g.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+}
+
+/// R-CONS-6: the child's view is carried to the meeting.
+pub fn r_cons_6_child_view(case: &Case, today: NaiveDate) -> Option<Finding> {
+    (case.person().is_child_on(today) == Some(true) && case.child_view().trim().is_empty()).then(|| {
+        Finding::record(
+            "R-CONS-6",
+            "Barnet ska tillfrågas och erbjudas att delta efter ålder och mognad. Skriv barnets synpunkter med barnets egna ord.",
+        )
+    })
+}
+
+/// R-CONS-7: consent may come from a registered representative (and guardians must be registered too).
+pub fn r_cons_7_givers_known(case: &Case, givers: &BTreeSet<Giver>) -> Result<(), Violation> {
+    for g in givers {
+        match g {
+            Giver::Personen => {}
+            Giver::Vardnadshavare(id) => ensure(
+                case.guardians().iter().any(|x| x.id == *id),
+                "R-CONS-6",
+                "Vårdnadshavaren finns inte i ärendet. Registrera vårdnadshavaren först.",
+            )?,
+            Giver::Foretradare(id) => ensure(
+                case.representatives().iter().any(|x| x.id == *id),
+                "R-CONS-7",
+                "Företrädaren finns inte i ärendet. Registrera företrädaren (god man, förvaltare, framtidsfullmakt) först.",
+            )?,
+        }
+    }
+    ensure(
+        !givers.is_empty(),
+        "R-CONS-5",
+        "Ange vem som gav samtycket.",
+    )
+}
+
+/// R-CONS-8: who must be told when consent is withdrawn or the SIP ends: every party in the case.
+pub fn r_cons_8_notification_list(case: &Case) -> Vec<PartyId> {
+    case.parties().iter().map(|p| p.id).collect()
+}
+
+/// R-CONS-10: a digital meeting requires the person's consent.
+pub fn r_cons_10_digital(case: &Case) -> Result<(), Violation> {
+    ensure(
+        case.consent().is_some_and(|c| c.digital_meeting),
+        "R-CONS-10",
+        "Ett digitalt möte kräver personens samtycke. Registrera samtycke till digitalt möte eller välj en plats.",
+    )
+}
+
+/// R-CONS-11: another actor (not kommun or region) is invited or written into the plan only inside the consent
+/// scope.
+pub fn r_cons_11_actor_in_scope(case: &Case, party: PartyId) -> Result<(), Violation> {
+    let Some(p) = case.party(party) else {
+        return Err(Violation::new("R-CONS-11", "Parten finns inte i ärendet."));
+    };
+    if matches!(p.kind, PartyKind::Unit(_)) {
+        return Ok(());
+    }
+    ensure(
+        case.consent().is_some_and(|c| c.parties.contains(&party)),
+        "R-CONS-11",
+        format!("{} ingår inte i samtycket. Andra aktörer bjuds in och tas med i planen bara med personens samtycke.", p.name),
+    )
+}
+
+/// R-CONS-12: the right to an interpreter; information adapted to the person.
+pub fn r_cons_12_interpreter(case: &Case) -> Option<Finding> {
+    let p = case.person();
+    p.interpreter.then(|| {
+        Finding::record(
+            "R-CONS-12",
+            format!(
+                "Personen behöver tolk ({}). Boka tolk till mötet.",
+                p.language
+            ),
+        )
+    })
+}

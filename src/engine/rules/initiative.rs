@@ -1,0 +1,121 @@
+//! C. Preparation and initiative (R-INIT)
+
+use super::{ensure, Finding, Violation};
+use crate::engine::case::Case;
+use crate::engine::model::{Huvudman, InitiativeAnswer, PartyId, PartyKind, PrepItem, UnitKind};
+use crate::engine::profiles::Profile;
+
+/// R-INIT-1: a decline names the unit that should get the initiative instead.
+pub fn r_init_1_referral(referral: &str) -> Result<(), Violation> {
+    ensure(
+        !referral.trim().is_empty(),
+        "R-INIT-1",
+        "Den som nekar ska ange vilken enhet som i stället ska få initiativet.",
+    )
+}
+
+/// A suggested recipient (R-INIT-2): a party of the case, or a kind of unit to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub party: Option<PartyId>,
+    pub text_sv: String,
+}
+
+/// R-INIT-2: routing of the initiative from the initiator's huvudman to the other one.
+pub fn r_init_2_suggested_recipients(
+    case: &Case,
+    initiator: PartyId,
+    profile: &Profile,
+) -> Vec<Suggestion> {
+    let Some(from) = case.party(initiator).and_then(|p| p.kind.huvudman()) else {
+        return Vec::new();
+    };
+    let other = if from == Huvudman::Kommun {
+        Huvudman::Region
+    } else {
+        Huvudman::Kommun
+    };
+    let mut out: Vec<Suggestion> = case
+        .parties()
+        .iter()
+        .filter(|p| p.id != initiator && p.kind.huvudman() == Some(other) && p.ongoing_contact)
+        .map(|p| Suggestion {
+            party: Some(p.id),
+            text_sv: format!("{} (pågående kontakt)", p.name),
+        })
+        .collect();
+    // Referrals from declines become suggestions too.
+    if let Some(init) = case.initiative() {
+        for r in &init.recipients {
+            if let Some(InitiativeAnswer::Nekad { referral, .. }) = &r.answer {
+                out.push(Suggestion {
+                    party: None,
+                    text_sv: format!("{referral} (hänvisad av nekande enhet)"),
+                });
+            }
+        }
+    }
+    if out.iter().any(|s| s.party.is_some()) {
+        return out;
+    }
+    let fallback_kind = match other {
+        Huvudman::Region => UnitKind::Vardcentral,
+        Huvudman::Kommun => UnitKind::Mottagningsenhet,
+    };
+    let existing = case
+        .parties()
+        .iter()
+        .find(|p| p.kind == PartyKind::Unit(fallback_kind));
+    let text = match (other, profile.meeting_within_weeks.is_some()) {
+        (Huvudman::Region, _) => {
+            "Personens vårdcentral (grundansvar när ingen regional kontakt pågår)".to_string()
+        }
+        (Huvudman::Kommun, true) => {
+            "Kommunens mottagningsenhet (inget kommunalt stöd pågår)".to_string()
+        }
+        (Huvudman::Kommun, false) => {
+            "Kommunens verksamhet med grundansvar (inget kommunalt stöd pågår)".to_string()
+        }
+    };
+    out.push(Suggestion {
+        party: existing.map(|p| p.id),
+        text_sv: text,
+    });
+    out
+}
+
+/// R-INIT-3: the reason is short; no histories or investigations.
+pub fn r_init_3_short_reason(reason: &str) -> Option<Finding> {
+    (reason.chars().count() > 300 || reason.lines().count() > 4).then(|| {
+        Finding::warn(
+            "R-INIT-3",
+            "Håll anledningen kort (\"behov av samordning av …\"). Bifoga inga journaler eller utredningar.",
+        )
+    })
+}
+
+/// R-INIT-5: the preparation items not yet done with the person, before the kallelse.
+pub fn r_init_5_preparation(case: &Case) -> Option<Finding> {
+    let missing: Vec<&str> = PrepItem::ALL
+        .iter()
+        .filter(|i| !case.preparation().contains(i))
+        .map(|i| i.label_sv())
+        .collect();
+    (!missing.is_empty()).then(|| {
+        Finding::record(
+            "R-INIT-5",
+            format!("Förbered med personen: {}.", missing.join("; ")),
+        )
+    })
+}
+
+/// R-INIT-8: when a recipient declined.
+pub fn r_init_8_declined(case: &Case) -> Option<Finding> {
+    let init = case.initiative()?;
+    init.recipients.iter().any(|r| matches!(r.answer, Some(InitiativeAnswer::Nekad { .. }))).then(|| {
+        Finding::info(
+            "R-INIT-8",
+            "En enhet som inte är rätt mottagare letar upp rätt enhet inom sin huvudman. Hittas ingen ska den själv delta; skyldigheten ligger hos huvudmannen.",
+        )
+    })
+}
