@@ -79,7 +79,7 @@ fn identity_kind_must_be_chosen() {
 }
 
 #[test]
-fn a_person_without_number_is_registered_r_plan_16() {
+fn r_plan_16_a_person_without_any_number_still_gets_a_case() {
     let c = Case::register(
         &input("Ahmad", IdentityKind::Saknas, ""),
         new_id(4),

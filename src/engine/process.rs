@@ -390,6 +390,7 @@ impl Case {
                     self.known_party(*p)?;
                 }
                 consent::r_cons_7_givers_known(self, &input.given_by)?;
+                consent::r_cons_11_scope_keeps_actors_in_use(self, &input.parties)?;
                 ensure(
                     input.given <= today,
                     "R-CONS-4",

@@ -223,3 +223,32 @@ pub fn r_cons_12_interpreter(case: &Case) -> Option<Finding> {
         )
     })
 }
+
+/// R-CONS-11: a new consent may not leave out an actor the live plan or the kallelse still includes.
+pub fn r_cons_11_scope_keeps_actors_in_use(
+    case: &Case,
+    scope: &BTreeSet<PartyId>,
+) -> Result<(), Violation> {
+    let mut used: BTreeSet<PartyId> = case
+        .current_plan()
+        .map(|p| p.content.others_actions.iter().map(|a| a.party).collect())
+        .unwrap_or_default();
+    if let Some(k) = case.kallelse() {
+        used.extend(k.recipients.iter().map(|r| r.party));
+    }
+    let outside: Vec<&str> = used
+        .iter()
+        .filter(|id| !scope.contains(id))
+        .filter_map(|id| case.party(*id))
+        .filter(|p| matches!(p.kind, PartyKind::Actor(_)))
+        .map(|p| p.name.as_str())
+        .collect();
+    ensure(
+        outside.is_empty(),
+        "R-CONS-11",
+        format!(
+            "{} finns i planen eller kallelsen och måste ingå i samtycket. Ta bort dem där först.",
+            outside.join(", ")
+        ),
+    )
+}

@@ -145,6 +145,10 @@ pub fn r_plan_2_goal_ok(goal: &str, first_name: &str) -> bool {
     let Some(rest) = g.strip_prefix(first_name) else {
         return false;
     };
+    // The name is a whole word: "Lisavill" is not "Lisa vill".
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
     let rest = rest.trim_start();
     ["vill ", "ska ", "får ", "kommer att "]
         .iter()

@@ -1,0 +1,458 @@
+//! Rules of sections F (R-UPP), G (R-AVSL), H (R-UTSK), I (R-ROLE) and J (R-STAT), each tested by id.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use sip_planen::engine::model::*;
+use sip_planen::engine::rules::{closing, discharge, followup, roles, stats};
+use sip_planen::engine::{deadlines, evaluate, Command, DeadlineStatus, Phase};
+
+fn ids(fs: &[sip_planen::engine::Finding]) -> Vec<&str> {
+    fs.iter().map(|f| f.rule.as_str()).collect()
+}
+
+fn follow_up(w: &World, status: ActivityStatus) -> Command {
+    let acts = w
+        .case
+        .current_plan()
+        .unwrap()
+        .content
+        .insatser
+        .iter()
+        .map(|i| ActivityFollowUp {
+            insats: i.id,
+            status,
+            comment: "Enligt plan".into(),
+        })
+        .collect();
+    Command::RecordFollowUp {
+        activities: acts,
+        comment: "Det går bra".into(),
+        next: None,
+    }
+}
+
+#[test]
+fn r_upp_1_the_follow_up_is_a_deadline_and_overdue_is_warned() {
+    let mut w = World::adult();
+    w.to_locked_plan();
+    let due = w
+        .case
+        .current_plan()
+        .unwrap()
+        .content
+        .follow_up
+        .clone()
+        .unwrap()
+        .date;
+    let d = deadlines(&w.case, w.now, &w.profile)
+        .into_iter()
+        .find(|d| d.rule.as_str() == "R-UPP-1")
+        .unwrap();
+    assert_eq!(d.due, due);
+    let later = (due + chrono::Duration::days(1))
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    assert!(ids(&evaluate(&w.case, later, &w.profile).warnings).contains(&"R-UPP-1"));
+    w.set_now(later);
+    w.ok(follow_up(&w, ActivityStatus::Pagar));
+    let d = deadlines(&w.case, w.now, &w.profile)
+        .into_iter()
+        .find(|d| d.rule.as_str() == "R-UPP-1")
+        .unwrap();
+    assert_eq!(d.status, DeadlineStatus::Klar);
+    assert_eq!(w.case.phase(), Phase::Uppfoljning);
+}
+
+#[test]
+fn r_upp_1_no_follow_up_without_an_established_plan() {
+    let mut w = World::adult();
+    w.to_meeting();
+    w.refused(
+        Command::RecordFollowUp {
+            activities: vec![],
+            comment: String::new(),
+            next: None,
+        },
+        "R-UPP-1",
+    );
+}
+
+#[test]
+fn r_upp_2_each_activity_gets_a_status_of_its_own_plan() {
+    let mut w = World::adult();
+    w.to_locked_plan();
+    w.refused(
+        Command::RecordFollowUp {
+            activities: vec![ActivityFollowUp {
+                insats: 999,
+                status: ActivityStatus::Klart,
+                comment: String::new(),
+            }],
+            comment: String::new(),
+            next: None,
+        },
+        "R-UPP-2",
+    );
+    w.ok(follow_up(&w, ActivityStatus::EjGenomford));
+    assert!(w
+        .case
+        .current_plan()
+        .unwrap()
+        .content
+        .insatser
+        .iter()
+        .all(|i| i.status == Some(ActivityStatus::EjGenomford)));
+    assert_eq!(ActivityStatus::EjPaborjad.label_sv(), "Ej påbörjad");
+}
+
+#[test]
+fn r_upp_3_the_follow_up_checklist() {
+    assert_eq!(followup::R_UPP_3_CHECKLIST.len(), 5);
+    assert!(followup::R_UPP_3_CHECKLIST[2].contains("varje part"));
+}
+
+#[test]
+fn r_upp_4_a_new_version_voids_the_previous_and_keeps_it() {
+    let mut w = World::adult();
+    let (k, _) = w.to_locked_plan();
+    w.ok(follow_up(&w, ActivityStatus::Pagar));
+    w.ok(Command::StartNewVersion);
+    let p = w.case.plans();
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].state, PlanState::Makulerad);
+    assert_eq!(p[1].state, PlanState::Utkast);
+    assert_eq!(p[1].version, 2);
+    assert_eq!(
+        p[1].content.long_term_goal, p[0].content.long_term_goal,
+        "the new version starts from the old"
+    );
+    w.refused(Command::StartNewVersion, "R-UPP-4");
+    w.ok(Command::EstablishPlan);
+    w.ok(Command::SignPlan { by: k });
+}
+
+#[test]
+fn r_upp_5_life_changes_bring_the_meeting_forward() {
+    assert!(followup::R_UPP_5_SV.contains("tidigare"));
+}
+
+#[test]
+fn r_upp_6_activities_without_status_are_listed_after_a_follow_up() {
+    let mut w = World::adult();
+    w.to_locked_plan();
+    assert!(
+        followup::r_upp_6_without_status(&w.case).is_empty(),
+        "before any follow-up"
+    );
+    let first = w.case.current_plan().unwrap().content.insatser[0].id;
+    w.ok(Command::RecordFollowUp {
+        activities: vec![ActivityFollowUp {
+            insats: first,
+            status: ActivityStatus::Klart,
+            comment: String::new(),
+        }],
+        comment: String::new(),
+        next: None,
+    });
+    let missing = followup::r_upp_6_without_status(&w.case);
+    assert_eq!(missing.len(), 1);
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-UPP-6"));
+}
+
+#[test]
+fn r_avsl_1_closing_needs_a_reason_and_a_changed_goal_is_described() {
+    let mut w = World::adult();
+    w.refused(
+        Command::Close {
+            reason: ClosingReason::LangsiktigtMalAndrat,
+            participants: vec![],
+            comment: " ".into(),
+        },
+        "R-AVSL-1",
+    );
+    w.refused(
+        Command::Close {
+            reason: ClosingReason::SamtyckeAterkallat,
+            participants: vec![],
+            comment: String::new(),
+        },
+        "R-CONS-8",
+    );
+    w.ok(Command::Close {
+        reason: ClosingReason::IngetBehovFranBadaHuvudman,
+        participants: vec!["Anna".into()],
+        comment: "Klart".into(),
+    });
+    assert_eq!(w.case.phase(), Phase::Avslutad);
+    w.refused(
+        Command::SetIndicators(set(&[Indicator::OklartAnsvar])),
+        "R-AVSL-1",
+    );
+    assert!(closing::r_avsl_1_reason(ClosingReason::InteNyttBehovInomKort, "").is_ok());
+}
+
+#[test]
+fn r_avsl_2_who_decided_and_a_comment_are_recorded() {
+    let mut w = World::adult();
+    w.ok(Command::Close {
+        reason: ClosingReason::InteNyttBehovInomKort,
+        participants: vec![],
+        comment: String::new(),
+    });
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-AVSL-2"));
+    let mut w = World::adult();
+    w.ok(Command::Close {
+        reason: ClosingReason::InteNyttBehovInomKort,
+        participants: vec!["Lisa".into(), "Anna".into()],
+        comment: "Målen nådda".into(),
+    });
+    assert!(closing::r_avsl_2_recorded(&w.case).is_none());
+}
+
+#[test]
+fn r_avsl_3_everyone_is_told_when_the_sip_ends() {
+    let mut w = World::adult();
+    assert!(closing::r_avsl_3_notice(&w.case).is_none());
+    w.ok(Command::Close {
+        reason: ClosingReason::InteNyttBehovInomKort,
+        participants: vec!["Anna".into()],
+        comment: "x".into(),
+    });
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).info).contains(&"R-AVSL-3"));
+    assert!(
+        deadlines(&w.case, w.now, &w.profile).is_empty(),
+        "no deadlines after closing"
+    );
+}
+
+#[test]
+fn r_utsk_1_admission_is_an_event_and_notice_to_the_units() {
+    let mut w = World::adult();
+    w.ok(Command::RecordAdmission {
+        at: at(2026, 11, 1, 8),
+        insatser_may_be_needed: true,
+    });
+    assert!(w.case.log().last().unwrap().what.contains("Inskrivning"));
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-UTSK-1"));
+    assert!(w
+        .case
+        .need()
+        .indicators
+        .contains(&Indicator::EfterUtskrivning));
+    let mut w = World::adult();
+    w.ok(Command::RecordAdmission {
+        at: at(2026, 11, 1, 8),
+        insatser_may_be_needed: false,
+    });
+    assert!(discharge::r_utsk_1_notice(&w.case).is_none());
+    w.refused(
+        Command::RecordUtskrivningsklar {
+            at: at(2026, 10, 1, 8),
+        },
+        "R-UTSK-3",
+    );
+}
+
+#[test]
+fn r_utsk_2_an_existing_sip_at_admission_is_revised() {
+    let mut w = World::adult();
+    w.to_locked_plan();
+    assert!(discharge::r_utsk_2_existing_sip(&w.case).is_none());
+    w.ok(Command::RecordAdmission {
+        at: w.now,
+        insatser_may_be_needed: true,
+    });
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).info).contains(&"R-UTSK-2"));
+}
+
+#[test]
+fn r_utsk_3_is_the_three_calendar_day_kallelse_deadline() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.ok(Command::RecordAdmission {
+        at: at(2026, 10, 28, 8),
+        insatser_may_be_needed: true,
+    });
+    w.ok(Command::RecordUtskrivningsklar {
+        at: at(2026, 10, 30, 12),
+    });
+    let d = deadlines(&w.case, w.now, &w.profile)
+        .into_iter()
+        .find(|d| d.rule.as_str() == "R-KALL-5")
+        .unwrap();
+    assert_eq!(d.due, date(2026, 11, 2));
+    w.consent();
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    let d = deadlines(&w.case, w.now, &w.profile)
+        .into_iter()
+        .find(|d| d.rule.as_str() == "R-KALL-5")
+        .unwrap();
+    assert_eq!(d.status, DeadlineStatus::Klar);
+}
+
+#[test]
+fn r_utsk_4_region_outpatient_care_must_be_summoned_at_discharge() {
+    let mut w = World::adult();
+    let k = w.unit(UnitKind::SocialtjanstMyndighet, "Socialtjänsten");
+    let hsv = w.unit(UnitKind::KommunalHalsoSjukvard, "Hemsjukvården");
+    let oppen = w.unit(
+        UnitKind::OppenVardRegion,
+        "Fast vårdkontakt, medicinmottagningen",
+    );
+    w.ok(Command::RecordAdmission {
+        at: at(2026, 10, 28, 8),
+        insatser_may_be_needed: true,
+    });
+    w.consent();
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, hsv])));
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).warnings).contains(&"R-UTSK-4"));
+    let mut w2 = World::adult();
+    let k = w2.unit(UnitKind::SocialtjanstMyndighet, "Socialtjänsten");
+    let oppen2 = w2.unit(UnitKind::OppenVardRegion, "Fast vårdkontakt");
+    w2.ok(Command::RecordAdmission {
+        at: at(2026, 10, 28, 8),
+        insatser_may_be_needed: true,
+    });
+    w2.consent();
+    w2.ok(Command::SendKallelse(w2.kallelse_draft(&[k, oppen2])));
+    assert!(discharge::r_utsk_4_outpatient(&w2.case).is_none());
+    let _ = oppen;
+}
+
+#[test]
+fn r_utsk_5_no_joint_need_after_discharge_closes_with_that_reason() {
+    let mut w = World::adult();
+    w.two_units();
+    w.ok(Command::RecordAdmission {
+        at: at(2026, 10, 28, 8),
+        insatser_may_be_needed: true,
+    });
+    w.ok(Command::Close {
+        reason: ClosingReason::IngetBehovEfterUtskrivning,
+        participants: vec!["Avdelning 12".into()],
+        comment: "Bara regionens insatser".into(),
+    });
+    assert_eq!(
+        w.case.closing().unwrap().reason,
+        ClosingReason::IngetBehovEfterUtskrivning
+    );
+    assert_eq!(w.case.phase(), Phase::Avslutad);
+}
+
+#[test]
+fn r_role_1_the_samordningsansvarigs_duties() {
+    assert_eq!(roles::R_ROLE_1_DUTIES.len(), 10);
+    assert!(roles::R_ROLE_1_DUTIES
+        .iter()
+        .any(|d| d.contains("makulera")));
+}
+
+#[test]
+fn r_role_2_a_new_samordningsansvarig_comes_from_the_same_huvudman_and_history_is_kept() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    let k2 = w.unit(UnitKind::SocialtjanstUtforare, "Socialtjänsten, utförare");
+    w.consent();
+    w.send_initiative(k, &[r]);
+    w.refused(
+        Command::ReassignSamordningsansvarig {
+            party: r,
+            person: "Dr Berg".into(),
+        },
+        "R-ROLE-2",
+    );
+    w.ok(Command::ReassignSamordningsansvarig {
+        party: k2,
+        person: "Bo Ny".into(),
+    });
+    assert_eq!(w.case.roles().samordningsansvarig, Some(k2));
+    assert!(w.case.log().last().unwrap().what.contains("Bo Ny"));
+}
+
+#[test]
+fn r_role_3_who_documents_is_decided_beforehand() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    let mut d = w.kallelse_draft(&[k, r]);
+    d.documenter = String::new();
+    w.ok(Command::SendKallelse(d));
+    assert!(roles::r_role_3_documenter(&w.case).is_some());
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    assert!(roles::r_role_3_documenter(&w.case).is_none());
+}
+
+#[test]
+fn r_stat_1_yearly_figures_by_kva_code() {
+    let mut a = World::adult();
+    a.to_locked_plan();
+    let mut b = World::adult();
+    b.ok(Command::RefuseConsent { informed: true });
+    let s = stats::r_stat_1_statistics([&a.case, &b.case]);
+    assert_eq!(s.cases, 2);
+    assert_eq!(s.plans_established, 1);
+    assert_eq!(s.by_kva.get("AU124"), Some(&1));
+    assert_eq!(s.followed_up, 0);
+}
+
+#[test]
+fn r_stat_2_sip_kollen_is_reminded_after_a_meeting() {
+    let mut w = World::adult();
+    assert!(stats::r_stat_2_reminder(&w.case).is_none());
+    w.to_meeting();
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).info).contains(&"R-STAT-2"));
+    let headings: Vec<&str> = stats::R_STAT_2_HEADINGS.iter().map(|(h, _)| *h).collect();
+    assert_eq!(
+        headings,
+        vec![
+            "Bemötande",
+            "Medbestämmande",
+            "Relevans",
+            "Struktur",
+            "Information"
+        ]
+    );
+}
+
+#[test]
+fn r_stat_3_missed_deadlines_are_deviation_candidates_and_deviations_are_logged() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    w.send_initiative(k, &[r]);
+    let later = at(2026, 11, 10, 9);
+    let ds = deadlines(&w.case, later, &w.profile);
+    let cands = stats::r_stat_3_candidates(&ds);
+    assert_eq!(cands.len(), 1);
+    assert_eq!(cands[0].rule.as_str(), "R-INIT-1");
+    assert!(stats::r_stat_3_candidates(&deadlines(&w.case, w.now, &w.profile)).is_empty());
+    w.ok(Command::RecordDeviation {
+        rule: "R-INIT-1".into(),
+        text: "Ingen kvittens på en vecka".into(),
+    });
+    assert_eq!(w.case.deviations().len(), 1);
+}
+
+#[test]
+fn r_stat_4_every_accepted_command_is_logged_with_who_what_when_and_refusals_are_not() {
+    let mut w = World::adult();
+    let n = w.case.log().len();
+    w.two_units();
+    assert_eq!(w.case.log().len(), n + 2);
+    let last = w.case.log().last().unwrap();
+    assert_eq!(last.who, "Anna Samordnare");
+    assert_eq!(last.at, w.now);
+    assert!(last.what.contains("Vårdcentralen"));
+    w.refused(
+        Command::AddMessage {
+            author: String::new(),
+            text: "x".into(),
+        },
+        "R-STAT-4",
+    );
+    assert_eq!(w.case.log().len(), n + 2);
+}

@@ -1,0 +1,635 @@
+//! Rules of sections C (R-INIT), D (R-KALL) and E (R-PLAN), each tested by id.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use sip_planen::engine::calendar::within_working_days;
+use sip_planen::engine::model::*;
+use sip_planen::engine::rules::{initiative, kallelse, plan};
+use sip_planen::engine::{evaluate, Command, DeadlineStatus, Phase, Step};
+
+fn ids(fs: &[sip_planen::engine::Finding]) -> Vec<&str> {
+    fs.iter().map(|f| f.rule.as_str()).collect()
+}
+
+#[test]
+fn r_init_1_each_recipient_answers_within_one_working_day() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    let ph = w.unit(UnitKind::Psykiatri, "Psykiatrin");
+    w.consent();
+    w.set_now(at(2026, 4, 2, 15)); // Thursday before Easter 2026
+    w.case = {
+        let mut c = w.case.clone();
+        let _ = &mut c;
+        c
+    };
+    w.send_initiative(k, &[r, ph]);
+    let e = evaluate(&w.case, w.now, &w.profile);
+    let ds: Vec<_> = e
+        .deadlines
+        .iter()
+        .filter(|d| d.rule.as_str() == "R-INIT-1")
+        .collect();
+    assert_eq!(ds.len(), 2);
+    assert!(
+        ds.iter().all(|d| d.due == date(2026, 4, 7)),
+        "Tuesday after Easter"
+    );
+    w.ok(Command::AcknowledgeInitiative { recipient: r });
+    w.set_now(at(2026, 4, 8, 9));
+    let e = evaluate(&w.case, w.now, &w.profile);
+    let st: Vec<_> = e
+        .deadlines
+        .iter()
+        .filter(|d| d.rule.as_str() == "R-INIT-1")
+        .map(|d| (d.party, d.status))
+        .collect();
+    assert!(st.contains(&(Some(r), DeadlineStatus::Klar)));
+    assert!(st.contains(&(Some(ph), DeadlineStatus::Forsenad)));
+    assert_eq!(within_working_days(date(2026, 4, 2), 1), date(2026, 4, 7));
+}
+
+#[test]
+fn r_init_1_a_decline_without_referral_is_refused_and_twice_answering_too() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    w.send_initiative(k, &[r]);
+    w.refused(
+        Command::DeclineInitiative {
+            recipient: r,
+            referral: " ".into(),
+        },
+        "R-INIT-1",
+    );
+    w.ok(Command::DeclineInitiative {
+        recipient: r,
+        referral: "Vårdcentralen Norr".into(),
+    });
+    w.refused(Command::AcknowledgeInitiative { recipient: r }, "R-INIT-1");
+    assert_eq!(
+        w.case.phase(),
+        Phase::Kallelse,
+        "every recipient has answered"
+    );
+}
+
+#[test]
+fn r_init_2_routing_suggests_ongoing_contacts_else_the_vardcentral() {
+    let mut w = World::adult();
+    let k = w.unit(UnitKind::SocialtjanstMyndighet, "Socialtjänsten");
+    let s = initiative::r_init_2_suggested_recipients(&w.case, k, &w.profile);
+    assert_eq!(s.len(), 1);
+    assert!(s[0].text_sv.contains("vårdcentral"));
+    let p = w.unit(UnitKind::Psykiatri, "Psykiatrin Västerås");
+    let s = initiative::r_init_2_suggested_recipients(&w.case, k, &w.profile);
+    assert_eq!(s[0].party, Some(p));
+    // From the region, no kommun contact: VGR says the mottagningsenhet.
+    let mut w = World::adult().with_profile("vastra-gotaland");
+    let r = w.unit(UnitKind::Vardcentral, "VC");
+    let s = initiative::r_init_2_suggested_recipients(&w.case, r, &w.profile);
+    assert!(s[0].text_sv.contains("mottagningsenhet"));
+}
+
+#[test]
+fn r_init_2_a_declines_referral_becomes_a_suggestion() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    w.send_initiative(k, &[r]);
+    w.ok(Command::DeclineInitiative {
+        recipient: r,
+        referral: "Vårdcentralen Norr".into(),
+    });
+    let s = initiative::r_init_2_suggested_recipients(&w.case, k, &w.profile);
+    assert!(s.iter().any(|x| x.text_sv.contains("Vårdcentralen Norr")));
+}
+
+#[test]
+fn r_init_3_long_reasons_are_warned() {
+    assert!(
+        initiative::r_init_3_short_reason("Behov av samordning av hemtjänst och vård.").is_none()
+    );
+    assert!(initiative::r_init_3_short_reason(&"Journalutdrag ".repeat(40)).is_some());
+}
+
+#[test]
+fn r_init_4_the_initiating_unit_becomes_samordningsansvarig_and_chair() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    assert_eq!(w.case.roles().samordningsansvarig, None);
+    w.send_initiative(k, &[r]);
+    assert_eq!(w.case.roles().samordningsansvarig, Some(k));
+    assert_eq!(w.case.roles().chair, Some(k));
+}
+
+#[test]
+fn r_init_5_preparation_items_missing_are_listed_until_done() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-INIT-5"));
+    w.ok(Command::SetPreparation(PrepItem::ALL.into_iter().collect()));
+    assert!(!ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-INIT-5"));
+    let _ = (k, r);
+}
+
+#[test]
+fn r_init_6_urgency_is_recorded_with_the_initiative() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    w.ok(Command::SendInitiative {
+        initiator: k,
+        recipients: vec![r],
+        reason: "Akut läge".into(),
+        urgency: Urgency::Akut,
+    });
+    assert_eq!(w.case.initiative().unwrap().urgency, Urgency::Akut);
+    w.refused(
+        Command::SendInitiative {
+            initiator: k,
+            recipients: vec![r],
+            reason: "igen".into(),
+            urgency: Urgency::Akut,
+        },
+        "R-INIT-1",
+    );
+}
+
+#[test]
+fn r_init_7_messages_are_kept_newest_first_and_empty_ones_refused() {
+    let mut w = World::adult();
+    w.ok(Command::AddMessage {
+        author: "Anna".into(),
+        text: "Förslag: tisdag 10.00".into(),
+    });
+    w.tick(1);
+    w.ok(Command::AddMessage {
+        author: "Dr Berg".into(),
+        text: "Tisdag passar".into(),
+    });
+    let m = w.case.messages_newest_first();
+    assert_eq!(m[0].text, "Tisdag passar");
+    assert_eq!(m[1].author, "Anna");
+    w.refused(
+        Command::AddMessage {
+            author: "Anna".into(),
+            text: "  ".into(),
+        },
+        "R-STAT-4",
+    );
+}
+
+#[test]
+fn r_init_8_guidance_when_a_recipient_declines() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    w.send_initiative(k, &[r]);
+    assert!(initiative::r_init_8_declined(&w.case).is_none());
+    w.ok(Command::DeclineInitiative {
+        recipient: r,
+        referral: "Psykiatrin".into(),
+    });
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).info).contains(&"R-INIT-8"));
+}
+
+#[test]
+fn r_kall_1_a_kallelse_needs_purpose_long_term_goal_and_a_question() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    let good = w.kallelse_draft(&[k, r]);
+    for (field, broken) in [
+        (
+            "syftet",
+            KallelseDraft {
+                purpose: " ".into(),
+                ..good.clone()
+            },
+        ),
+        (
+            "långsiktiga mål",
+            KallelseDraft {
+                long_term_goal: String::new(),
+                ..good.clone()
+            },
+        ),
+        (
+            "minst en fråga",
+            KallelseDraft {
+                questions: vec![Question {
+                    text: " ".into(),
+                    party: None,
+                }],
+                ..good.clone()
+            },
+        ),
+    ] {
+        let v = w.refused(Command::SendKallelse(broken), "R-KALL-1");
+        assert!(v.message_sv.contains(field), "{}", v.message_sv);
+    }
+    w.ok(Command::SendKallelse(good));
+    assert_eq!(w.case.phase(), Phase::Mote);
+}
+
+#[test]
+fn r_kall_2_time_and_place_are_required_and_participation_recorded() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    let mut d = w.kallelse_draft(&[k, r]);
+    d.meeting_at = None;
+    w.refused(Command::SendKallelse(d.clone()), "R-KALL-2");
+    d.meeting_at = Some(w.now);
+    d.participation = String::new();
+    w.ok(Command::SendKallelse(d));
+    assert!(kallelse::r_kall_2_participation(&w.case).is_some());
+}
+
+#[test]
+fn r_kall_3_summoned_units_acknowledge_within_a_working_day_naming_who_comes() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    w.set_now(at(2026, 12, 23, 10));
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    let e = evaluate(&w.case, w.now, &w.profile);
+    let d: Vec<_> = e
+        .deadlines
+        .iter()
+        .filter(|d| d.rule.as_str() == "R-KALL-3")
+        .collect();
+    assert_eq!(d.len(), 2);
+    assert!(
+        d.iter().all(|d| d.due == date(2026, 12, 28)),
+        "past julafton, juldagen, annandag jul and the weekend"
+    );
+    w.refused(
+        Command::AcknowledgeKallelse {
+            recipient: r,
+            attendee: " ".into(),
+            substitute: None,
+        },
+        "R-KALL-3",
+    );
+    w.ok(Command::AcknowledgeKallelse {
+        recipient: r,
+        attendee: "Dr Berg".into(),
+        substitute: Some("Ssk Lind".into()),
+    });
+    assert_eq!(
+        w.case.kallelse().unwrap().recipients[1]
+            .answer
+            .as_ref()
+            .unwrap()
+            .substitute
+            .as_deref(),
+        Some("Ssk Lind")
+    );
+}
+
+#[test]
+fn r_kall_4_summoned_and_invited_and_letters_for_those_without_access() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    let school = w.unit(UnitKind::Skola, "Skolan");
+    let fk = w.actor(ActorKind::Forsakringskassan, "Försäkringskassan");
+    w.consent();
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r, school, fk])));
+    let rec = &w.case.kallelse().unwrap().recipients;
+    let summoned: Vec<bool> = rec.iter().map(|x| x.summoned).collect();
+    assert_eq!(
+        summoned,
+        vec![true, true, false, false],
+        "school is invited in the national baseline"
+    );
+    assert_eq!(kallelse::r_kall_4_letters(&w.case), vec![fk]);
+    let vgr = profile("vastra-gotaland");
+    assert!(
+        kallelse::r_kall_4_is_summoned(w.case.party(school).unwrap(), &vgr),
+        "VGR summons school"
+    );
+}
+
+#[test]
+fn r_kall_5_kallelse_within_three_calendar_days_of_utskrivningsklar() {
+    let mut w = World::adult();
+    w.ok(Command::RecordAdmission {
+        at: at(2026, 12, 20, 8),
+        insatser_may_be_needed: true,
+    });
+    w.ok(Command::RecordUtskrivningsklar {
+        at: at(2026, 12, 23, 14),
+    });
+    let e = evaluate(&w.case, at(2026, 12, 26, 9), &w.profile);
+    let d = e
+        .deadlines
+        .iter()
+        .find(|d| d.rule.as_str() == "R-KALL-5")
+        .unwrap();
+    assert_eq!(d.due, date(2026, 12, 26), "calendar days, holidays count");
+    assert_eq!(d.status, DeadlineStatus::Idag);
+    let e = evaluate(&w.case, at(2026, 12, 27, 9), &w.profile);
+    assert_eq!(
+        e.deadlines
+            .iter()
+            .find(|d| d.rule.as_str() == "R-KALL-5")
+            .unwrap()
+            .status,
+        DeadlineStatus::Forsenad
+    );
+}
+
+#[test]
+fn r_kall_6_each_summoned_party_gathers_its_material_once_summoned() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    assert!(kallelse::r_kall_6_7_guidance(&w.case)
+        .iter()
+        .all(|f| f.rule.as_str() != "R-KALL-6"));
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    let g = kallelse::r_kall_6_7_guidance(&w.case);
+    assert_eq!(g[0].rule.as_str(), "R-KALL-6");
+    assert!(g[0].message_sv.contains("mandat"));
+}
+
+#[test]
+fn r_kall_7_verbal_contact_is_recommended_before_sending() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    assert_eq!(
+        kallelse::r_kall_6_7_guidance(&w.case)[0].rule.as_str(),
+        "R-KALL-7"
+    );
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    assert!(kallelse::r_kall_6_7_guidance(&w.case)
+        .iter()
+        .all(|f| f.rule.as_str() != "R-KALL-7"));
+}
+
+#[test]
+fn r_plan_1_establishing_is_refused_with_the_list_of_what_is_missing() {
+    let mut w = World::adult();
+    let (k, r) = w.to_meeting();
+    assert_eq!(w.case.phase(), Phase::Mote);
+    let v = w.refused(Command::EstablishPlan, "R-PLAN-1");
+    assert!(v.message_sv.contains("personens behov"));
+    assert!(v.message_sv.contains("huvudansvarig"));
+    let e = evaluate(&w.case, w.now, &w.profile);
+    assert!(e.plan_missing.contains(&plan::PlanItem::Kontaktpersoner));
+    assert!(e.blocked.iter().any(|b| b.step == Step::UpprattaPlan));
+    let mut content = w.full_plan(k, r);
+    content.insatser[1].responsible = String::new();
+    w.ok(Command::UpdatePlan(content));
+    let v = w.refused(Command::EstablishPlan, "R-PLAN-1");
+    assert!(v.message_sv.contains("ansvariga personen"));
+    w.ok(Command::UpdatePlan(w.full_plan(k, r)));
+    assert!(evaluate(&w.case, w.now, &w.profile).plan_missing.is_empty());
+    w.ok(Command::EstablishPlan);
+    assert_eq!(w.case.phase(), Phase::PlanUpprattad);
+}
+
+#[test]
+fn r_plan_2_goals_start_with_the_first_name_and_a_verb() {
+    assert!(plan::r_plan_2_goal_ok("Lisa vill bo kvar hemma", "Lisa"));
+    assert!(plan::r_plan_2_goal_ok(
+        "Lisa kommer att börja arbetsträna",
+        "Lisa"
+    ));
+    assert!(!plan::r_plan_2_goal_ok("Hemtjänst varje morgon", "Lisa"));
+    assert!(!plan::r_plan_2_goal_ok("Lisavill bo", "Lisa"));
+    assert!(!plan::r_plan_2_goal_ok("Lisa behöver stöd", "Lisa"));
+    let mut w = World::adult();
+    let (k, r) = w.to_meeting();
+    let mut c = w.full_plan(k, r);
+    c.delmal.push(Goal {
+        text: "Bättre sömn".into(),
+    });
+    w.ok(Command::UpdatePlan(c));
+    let e = evaluate(&w.case, w.now, &w.profile);
+    assert_eq!(
+        ids(&e.warnings)
+            .iter()
+            .filter(|r| **r == "R-PLAN-2")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn r_plan_3_insatser_missing_when_where_or_who_are_warned() {
+    let mut w = World::adult();
+    let (k, r) = w.to_meeting();
+    let mut c = w.full_plan(k, r);
+    c.insatser[0].place = String::new();
+    c.insatser[0].start = None;
+    w.ok(Command::UpdatePlan(c));
+    let e = evaluate(&w.case, w.now, &w.profile);
+    let f = e
+        .warnings
+        .iter()
+        .find(|f| f.rule.as_str() == "R-PLAN-3")
+        .unwrap();
+    assert!(f.message_sv.contains("när den börjar") && f.message_sv.contains("var"));
+    assert!(plan::r_plan_3_missing(&insats(1, "x", k, "a", "b", "c")).is_empty());
+}
+
+#[test]
+fn r_plan_4_only_the_own_unit_marks_its_insats_decided() {
+    let mut w = World::adult();
+    let (k, r) = w.to_meeting();
+    w.ok(Command::UpdatePlan(w.full_plan(k, r)));
+    let ids: Vec<(u32, PartyId)> = w
+        .case
+        .current_plan()
+        .unwrap()
+        .content
+        .insatser
+        .iter()
+        .map(|i| (i.id, i.unit))
+        .collect();
+    w.refused(
+        Command::DecideInsats {
+            insats: ids[0].0,
+            by: r,
+        },
+        "R-PLAN-4",
+    );
+    w.ok(Command::DecideInsats {
+        insats: ids[0].0,
+        by: k,
+    });
+    assert!(w.case.current_plan().unwrap().content.insatser[0].decided);
+    // An edit cannot set "decided" by itself.
+    let mut c = w.case.current_plan().unwrap().content.clone();
+    c.insatser[1].decided = true;
+    w.ok(Command::UpdatePlan(c));
+    assert!(!w.case.current_plan().unwrap().content.insatser[1].decided);
+    assert!(w.case.current_plan().unwrap().content.insatser[0].decided);
+}
+
+#[test]
+fn r_plan_5_disagreements_are_written_into_the_plan() {
+    let mut w = World::adult();
+    let (k, r) = w.to_meeting();
+    let mut c = w.full_plan(k, r);
+    c.disagreements
+        .push("Lisa vill inte ha hemtjänst på kvällen".into());
+    w.ok(Command::UpdatePlan(c));
+    w.ok(Command::EstablishPlan);
+    assert_eq!(
+        w.case.current_plan().unwrap().content.disagreements.len(),
+        1
+    );
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-PLAN-5"));
+    assert!(plan::r_plan_5_disagreements(&PlanContent::default()).is_none());
+}
+
+#[test]
+fn r_plan_6_the_follow_up_date_and_place_are_booked() {
+    let mut w = World::adult();
+    let (k, r) = w.to_meeting();
+    let mut c = w.full_plan(k, r);
+    c.follow_up = None;
+    w.ok(Command::UpdatePlan(c));
+    let v = w.refused(Command::EstablishPlan, "R-PLAN-6");
+    assert!(v.message_sv.contains("datum och plats för uppföljning"));
+}
+
+#[test]
+fn r_plan_7_the_plan_is_established_within_two_working_days_of_the_meeting() {
+    let mut w = World::adult();
+    w.set_now(at(2026, 11, 20, 9));
+    let (k, r) = w.to_meeting(); // meeting on Friday 27 November
+    let e = evaluate(&w.case, w.now, &w.profile);
+    let d = e
+        .deadlines
+        .iter()
+        .find(|d| d.rule.as_str() == "R-PLAN-7")
+        .unwrap();
+    assert_eq!(d.due, date(2026, 12, 1));
+    assert_eq!(d.status, DeadlineStatus::Kommande);
+    w.ok(Command::UpdatePlan(w.full_plan(k, r)));
+    w.ok(Command::EstablishPlan);
+    let e = evaluate(&w.case, w.now, &w.profile);
+    assert_eq!(
+        e.deadlines
+            .iter()
+            .find(|d| d.rule.as_str() == "R-PLAN-7")
+            .unwrap()
+            .status,
+        DeadlineStatus::Klar
+    );
+}
+
+#[test]
+fn r_plan_8_the_agenda_has_the_six_steps_in_order() {
+    let keys: Vec<&str> = plan::R_PLAN_8_AGENDA.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        keys,
+        vec!["ramar", "syfte", "hjalp", "mal", "vag", "sammanfattning"]
+    );
+}
+
+#[test]
+fn r_plan_9_the_plan_is_titled_with_the_persons_name() {
+    assert_eq!(plan::r_plan_9_title("Lisa"), "Lisas plan");
+    assert_eq!(plan::r_plan_9_title("Lars"), "Lars plan");
+    assert_eq!(plan::r_plan_9_title("Max"), "Max plan");
+    assert_eq!(plan::r_plan_9_title(""), "Min plan");
+}
+
+#[test]
+fn r_plan_10_sign_and_lock_by_the_samordningsansvarig_in_order() {
+    let mut w = World::adult();
+    let (k, r) = w.to_meeting();
+    w.ok(Command::UpdatePlan(w.full_plan(k, r)));
+    w.refused(Command::SignPlan { by: k }, "R-PLAN-10");
+    w.ok(Command::EstablishPlan);
+    w.refused(Command::LockPlan { by: k }, "R-PLAN-10");
+    w.refused(Command::SignPlan { by: r }, "R-PLAN-10");
+    w.ok(Command::SignPlan { by: k });
+    w.ok(Command::UpdatePlan(w.full_plan(k, r))); // participants edit a signed plan
+    w.ok(Command::LockPlan { by: k });
+    assert_eq!(w.case.current_plan().unwrap().state, PlanState::Last);
+    w.refused(Command::UpdatePlan(w.full_plan(k, r)), "R-PLAN-10");
+    // National baseline asks for the person's agreement.
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-PLAN-10"));
+    w.ok(Command::RecordAgreement { agrees: true });
+    assert!(!ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-PLAN-10"));
+}
+
+#[test]
+fn r_plan_10_vastmanland_records_the_printed_signatures() {
+    let mut w = World::adult().with_profile("vastmanland");
+    w.to_locked_plan();
+    assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-PLAN-10"));
+    w.ok(Command::RecordPrintedSignatures);
+    assert!(!ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-PLAN-10"));
+}
+
+#[test]
+fn r_plan_11_copies_go_to_the_parties_the_person_approved() {
+    let mut w = World::adult();
+    let (k, r) = w.to_locked_plan();
+    let fk = w.actor(ActorKind::Forsakringskassan, "FK");
+    assert_eq!(plan::r_plan_11_copy_to(&w.case), vec![k, r]);
+    assert!(!plan::r_plan_11_copy_to(&w.case).contains(&fk));
+}
+
+#[test]
+fn r_plan_12_the_huvudansvarig_is_a_unit_of_a_huvudman() {
+    let mut w = World::adult();
+    let (k, r) = w.to_meeting();
+    let mut input = w.consent_input(&[Giver::Personen]);
+    let pombud = w.actor(ActorKind::PersonligtOmbud, "Personligt ombud");
+    input.parties.insert(pombud);
+    w.ok(Command::RecordConsent(input));
+    let mut c = w.full_plan(k, r);
+    c.huvudansvarig = Some(pombud);
+    w.refused(Command::UpdatePlan(c.clone()), "R-PLAN-12");
+    c.huvudansvarig = None;
+    w.ok(Command::UpdatePlan(c));
+    assert!(w
+        .refused(Command::EstablishPlan, "R-PLAN-12")
+        .message_sv
+        .contains("huvudansvarig"));
+}
+
+#[test]
+fn r_plan_13_a_sip_does_not_replace_own_records() {
+    assert!(plan::R_PLAN_13_SV.contains("ersätter inte"));
+}
+
+#[test]
+fn r_plan_14_kva_codes_per_meeting() {
+    assert_eq!(plan::r_plan_14_kva(MeetingKind::Planering, false), "AU124");
+    assert_eq!(plan::r_plan_14_kva(MeetingKind::Planering, true), "AU125");
+    assert_eq!(
+        plan::r_plan_14_kva(MeetingKind::Uppfoljning, false),
+        "AW010"
+    );
+    let mut w = World::adult();
+    w.to_meeting();
+    assert!(w.case.log().last().unwrap().what.contains("AU124"));
+}
+
+#[test]
+fn r_plan_15_the_plan_is_kept_ten_years() {
+    let mut w = World::adult();
+    w.to_locked_plan();
+    let p = w.case.current_plan().unwrap();
+    assert_eq!(plan::r_plan_15_retention(p), Some(date(2036, 11, 9)));
+    let draft = PlanVersion {
+        locked: None,
+        established: None,
+        ..p.clone()
+    };
+    assert_eq!(plan::r_plan_15_retention(&draft), None);
+}
