@@ -245,3 +245,15 @@ fn a_schema_1_record_without_process_fields_still_loads() {
         NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
     );
 }
+
+#[test]
+fn every_json_file_in_the_profiles_folder_is_embedded_so_a_region_is_added_by_adding_a_file() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine/profiles");
+    let files = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .count();
+    assert_eq!(profiles::load_all().unwrap().len(), files);
+    assert_eq!(profiles::all().len(), files);
+}

@@ -35,7 +35,7 @@ fn follow_up(w: &World, status: ActivityStatus) -> Command {
 #[test]
 fn r_upp_1_the_follow_up_is_a_deadline_and_overdue_is_warned() {
     let mut w = World::adult();
-    w.to_locked_plan();
+    w.advance_to_locked_plan();
     let due = w
         .case
         .current_plan()
@@ -67,7 +67,7 @@ fn r_upp_1_the_follow_up_is_a_deadline_and_overdue_is_warned() {
 #[test]
 fn r_upp_1_no_follow_up_without_an_established_plan() {
     let mut w = World::adult();
-    w.to_meeting();
+    w.advance_to_meeting();
     w.refused(
         Command::RecordFollowUp {
             activities: vec![],
@@ -81,7 +81,7 @@ fn r_upp_1_no_follow_up_without_an_established_plan() {
 #[test]
 fn r_upp_2_each_activity_gets_a_status_of_its_own_plan() {
     let mut w = World::adult();
-    w.to_locked_plan();
+    w.advance_to_locked_plan();
     w.refused(
         Command::RecordFollowUp {
             activities: vec![ActivityFollowUp {
@@ -115,7 +115,7 @@ fn r_upp_3_the_follow_up_checklist() {
 #[test]
 fn r_upp_4_a_new_version_voids_the_previous_and_keeps_it() {
     let mut w = World::adult();
-    let (k, _) = w.to_locked_plan();
+    let (k, _) = w.advance_to_locked_plan();
     w.ok(follow_up(&w, ActivityStatus::Pagar));
     w.ok(Command::StartNewVersion);
     let p = w.case.plans();
@@ -140,7 +140,7 @@ fn r_upp_5_life_changes_bring_the_meeting_forward() {
 #[test]
 fn r_upp_6_activities_without_status_are_listed_after_a_follow_up() {
     let mut w = World::adult();
-    w.to_locked_plan();
+    w.advance_to_locked_plan();
     assert!(
         followup::r_upp_6_without_status(&w.case).is_empty(),
         "before any follow-up"
@@ -257,7 +257,7 @@ fn r_utsk_1_admission_is_an_event_and_notice_to_the_units() {
 #[test]
 fn r_utsk_2_an_existing_sip_at_admission_is_revised() {
     let mut w = World::adult();
-    w.to_locked_plan();
+    w.advance_to_locked_plan();
     assert!(discharge::r_utsk_2_existing_sip(&w.case).is_none());
     w.ok(Command::RecordAdmission {
         at: w.now,
@@ -389,7 +389,7 @@ fn r_role_3_who_documents_is_decided_beforehand() {
 #[test]
 fn r_stat_1_yearly_figures_by_kva_code() {
     let mut a = World::adult();
-    a.to_locked_plan();
+    a.advance_to_locked_plan();
     let mut b = World::adult();
     b.ok(Command::RefuseConsent { informed: true });
     let s = stats::r_stat_1_statistics([&a.case, &b.case]);
@@ -403,7 +403,7 @@ fn r_stat_1_yearly_figures_by_kva_code() {
 fn r_stat_2_sip_kollen_is_reminded_after_a_meeting() {
     let mut w = World::adult();
     assert!(stats::r_stat_2_reminder(&w.case).is_none());
-    w.to_meeting();
+    w.advance_to_meeting();
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).info).contains(&"R-STAT-2"));
     let headings: Vec<&str> = stats::R_STAT_2_HEADINGS.iter().map(|(h, _)| *h).collect();
     assert_eq!(

@@ -376,7 +376,7 @@ fn r_kall_7_verbal_contact_is_recommended_before_sending() {
 #[test]
 fn r_plan_1_establishing_is_refused_with_the_list_of_what_is_missing() {
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     assert_eq!(w.case.phase(), Phase::Mote);
     let v = w.refused(Command::EstablishPlan, "R-PLAN-1");
     assert!(v.message_sv.contains("personens behov"));
@@ -406,7 +406,7 @@ fn r_plan_2_goals_start_with_the_first_name_and_a_verb() {
     assert!(!plan::r_plan_2_goal_ok("Lisavill bo", "Lisa"));
     assert!(!plan::r_plan_2_goal_ok("Lisa behöver stöd", "Lisa"));
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     let mut c = w.full_plan(k, r);
     c.delmal.push(Goal {
         text: "Bättre sömn".into(),
@@ -425,7 +425,7 @@ fn r_plan_2_goals_start_with_the_first_name_and_a_verb() {
 #[test]
 fn r_plan_3_insatser_missing_when_where_or_who_are_warned() {
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     let mut c = w.full_plan(k, r);
     c.insatser[0].place = String::new();
     c.insatser[0].start = None;
@@ -443,7 +443,7 @@ fn r_plan_3_insatser_missing_when_where_or_who_are_warned() {
 #[test]
 fn r_plan_4_only_the_own_unit_marks_its_insats_decided() {
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     w.ok(Command::UpdatePlan(w.full_plan(k, r)));
     let ids: Vec<(u32, PartyId)> = w
         .case
@@ -477,7 +477,7 @@ fn r_plan_4_only_the_own_unit_marks_its_insats_decided() {
 #[test]
 fn r_plan_5_disagreements_are_written_into_the_plan() {
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     let mut c = w.full_plan(k, r);
     c.disagreements
         .push("Lisa vill inte ha hemtjänst på kvällen".into());
@@ -494,7 +494,7 @@ fn r_plan_5_disagreements_are_written_into_the_plan() {
 #[test]
 fn r_plan_6_the_follow_up_date_and_place_are_booked() {
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     let mut c = w.full_plan(k, r);
     c.follow_up = None;
     w.ok(Command::UpdatePlan(c));
@@ -506,7 +506,7 @@ fn r_plan_6_the_follow_up_date_and_place_are_booked() {
 fn r_plan_7_the_plan_is_established_within_two_working_days_of_the_meeting() {
     let mut w = World::adult();
     w.set_now(at(2026, 11, 20, 9));
-    let (k, r) = w.to_meeting(); // meeting on Friday 27 November
+    let (k, r) = w.advance_to_meeting(); // meeting on Friday 27 November
     let e = evaluate(&w.case, w.now, &w.profile);
     let d = e
         .deadlines
@@ -548,7 +548,7 @@ fn r_plan_9_the_plan_is_titled_with_the_persons_name() {
 #[test]
 fn r_plan_10_sign_and_lock_by_the_samordningsansvarig_in_order() {
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     w.ok(Command::UpdatePlan(w.full_plan(k, r)));
     w.refused(Command::SignPlan { by: k }, "R-PLAN-10");
     w.ok(Command::EstablishPlan);
@@ -568,7 +568,7 @@ fn r_plan_10_sign_and_lock_by_the_samordningsansvarig_in_order() {
 #[test]
 fn r_plan_10_vastmanland_records_the_printed_signatures() {
     let mut w = World::adult().with_profile("vastmanland");
-    w.to_locked_plan();
+    w.advance_to_locked_plan();
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-PLAN-10"));
     w.ok(Command::RecordPrintedSignatures);
     assert!(!ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-PLAN-10"));
@@ -577,7 +577,7 @@ fn r_plan_10_vastmanland_records_the_printed_signatures() {
 #[test]
 fn r_plan_11_copies_go_to_the_parties_the_person_approved() {
     let mut w = World::adult();
-    let (k, r) = w.to_locked_plan();
+    let (k, r) = w.advance_to_locked_plan();
     let fk = w.actor(ActorKind::Forsakringskassan, "FK");
     assert_eq!(plan::r_plan_11_copy_to(&w.case), vec![k, r]);
     assert!(!plan::r_plan_11_copy_to(&w.case).contains(&fk));
@@ -586,7 +586,7 @@ fn r_plan_11_copies_go_to_the_parties_the_person_approved() {
 #[test]
 fn r_plan_12_the_huvudansvarig_is_a_unit_of_a_huvudman() {
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     let mut input = w.consent_input(&[Giver::Personen]);
     let pombud = w.actor(ActorKind::PersonligtOmbud, "Personligt ombud");
     input.parties.insert(pombud);
@@ -616,14 +616,14 @@ fn r_plan_14_kva_codes_per_meeting() {
         "AW010"
     );
     let mut w = World::adult();
-    w.to_meeting();
+    w.advance_to_meeting();
     assert!(w.case.log().last().unwrap().what.contains("AU124"));
 }
 
 #[test]
 fn r_plan_15_the_plan_is_kept_ten_years() {
     let mut w = World::adult();
-    w.to_locked_plan();
+    w.advance_to_locked_plan();
     let p = w.case.current_plan().unwrap();
     assert_eq!(plan::r_plan_15_retention(p), Some(date(2036, 11, 9)));
     let draft = PlanVersion {

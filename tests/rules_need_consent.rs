@@ -396,7 +396,7 @@ fn r_cons_7_a_registered_representative_may_consent() {
 #[test]
 fn r_cons_8_withdrawal_voids_the_plan_and_lists_who_to_tell() {
     let mut w = World::adult();
-    let (k, r) = w.to_locked_plan();
+    let (k, r) = w.advance_to_locked_plan();
     w.ok(Command::WithdrawConsent);
     assert_eq!(w.case.phase(), Phase::Makulerad);
     assert!(w
@@ -418,7 +418,7 @@ fn r_cons_8_withdrawal_voids_the_plan_and_lists_who_to_tell() {
 #[test]
 fn r_cons_9_a_restarted_process_starts_without_consent() {
     let mut w = World::adult();
-    let (k, r) = w.to_locked_plan();
+    let (k, r) = w.advance_to_locked_plan();
     w.refused(Command::Restart, "R-CONS-9");
     w.ok(Command::Close {
         reason: ClosingReason::LangsiktigtMalAndrat,
@@ -473,7 +473,7 @@ fn r_cons_11_an_actor_outside_the_consent_is_not_invited() {
 #[test]
 fn r_cons_11_other_actors_actions_enter_the_plan_only_inside_the_scope() {
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     let af = w.actor(ActorKind::Arbetsformedlingen, "Arbetsförmedlingen");
     let mut plan = w.full_plan(k, r);
     plan.others_actions.push(OtherAction {
@@ -500,7 +500,7 @@ fn r_cons_12_interpreter_need_is_recorded() {
 #[test]
 fn r_cons_11_a_new_consent_cannot_drop_an_actor_the_plan_relies_on() {
     let mut w = World::adult();
-    let (k, r) = w.to_meeting();
+    let (k, r) = w.advance_to_meeting();
     let af = w.actor(ActorKind::Arbetsformedlingen, "Arbetsförmedlingen");
     let wide = w.consent_input(&[Giver::Personen]);
     w.ok(Command::RecordConsent(wide.clone()));

@@ -466,7 +466,7 @@ impl Case {
     /// R-INIT-7: information messages, newest first.
     pub fn messages_newest_first(&self) -> Vec<&Message> {
         let mut m: Vec<&Message> = self.messages.iter().collect();
-        m.sort_by(|a, b| b.at.cmp(&a.at));
+        m.sort_by_key(|x| std::cmp::Reverse(x.at));
         m
     }
     pub fn deviations(&self) -> &[Deviation] {

@@ -253,7 +253,7 @@ impl World {
     }
 
     /// From registration to a held planning meeting (adult, two units, consent, initiative answered, kallelse).
-    pub fn to_meeting(&mut self) -> (PartyId, PartyId) {
+    pub fn advance_to_meeting(&mut self) -> (PartyId, PartyId) {
         let (k, r) = self.two_units();
         self.consent();
         self.send_initiative(k, &[r]);
@@ -272,8 +272,8 @@ impl World {
     }
 
     /// Through an established, signed and locked plan.
-    pub fn to_locked_plan(&mut self) -> (PartyId, PartyId) {
-        let (k, r) = self.to_meeting();
+    pub fn advance_to_locked_plan(&mut self) -> (PartyId, PartyId) {
+        let (k, r) = self.advance_to_meeting();
         self.ok(Command::UpdatePlan(self.full_plan(k, r)));
         self.ok(Command::EstablishPlan);
         self.ok(Command::SignPlan { by: k });
