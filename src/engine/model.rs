@@ -122,6 +122,19 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
+    pub const ALL: [ActorKind; 10] = [
+        ActorKind::Forsakringskassan,
+        ActorKind::Arbetsformedlingen,
+        ActorKind::Kriminalvarden,
+        ActorKind::Tandvarden,
+        ActorKind::HvbHem,
+        ActorKind::PersonligtOmbud,
+        ActorKind::Frivilligorganisation,
+        ActorKind::Narstaende,
+        ActorKind::GodMan,
+        ActorKind::AnnanAktor,
+    ];
+
     pub fn label_sv(self) -> &'static str {
         use ActorKind::*;
         match self {

@@ -1,20 +1,66 @@
-//! The case page: the person (identity in full only here), the phase, and the details, saved as they are typed.
+//! The case: a shell with the person, the phase and the steps of the SIP process; the overview shows the engine's
+//! evaluation (next step, what blocks it and why, deadlines) and the case details.
 
+use super::components::{DeadlineList, Explain, Findings};
 use super::nytt_arende::{ProfileSelect, TextField};
 use super::state::use_app;
+use super::steg;
 use super::text;
 use super::widgets::{format_time, now, set_title};
-use crate::engine::{profiles, Case, CaseDetails, CaseField, CaseId, Command};
+use crate::engine::deadlines::StepRef;
+use crate::engine::{evaluate, profiles, Case, CaseDetails, CaseField, CaseId, Command, Step};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+
+/// The steps with a screen, as (route segment, label).
+pub const STEPS: [(&str, &str); 7] = [
+    ("behov", "Behov"),
+    ("parter", "Parter"),
+    ("samtycke", "Samtycke"),
+    ("initiativ", "Initiativ"),
+    ("kallelse", "Kallelse"),
+    ("utskrivning", "Utskrivning"),
+    ("meddelanden", "Meddelanden"),
+];
+
+/// The screen of an engine step, where there is one.
+pub fn step_route(step: Step) -> Option<&'static str> {
+    match step {
+        Step::BedomBehov => Some("behov"),
+        Step::RegistreraSamtycke => Some("samtycke"),
+        Step::SkickaInitiativ => Some("initiativ"),
+        Step::SkickaKallelse => Some("kallelse"),
+        _ => None,
+    }
+}
+
+pub fn deadline_route(step: StepRef) -> &'static str {
+    match step {
+        StepRef::Behov => "behov",
+        StepRef::Samtycke => "samtycke",
+        StepRef::Initiativ => "initiativ",
+        StepRef::Kallelse => "kallelse",
+        StepRef::Utskrivning => "utskrivning",
+        StepRef::Plan | StepRef::Uppfoljning => "",
+    }
+}
+
+pub fn case_href(id: CaseId, step: &str) -> String {
+    if step.is_empty() {
+        format!("/arende/{id}")
+    } else {
+        format!("/arende/{id}/{step}")
+    }
+}
 
 #[component]
 pub fn CasePage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| CaseId::parse(&s)));
-    // Re-render the page only when another case is opened, not on every edit of this one.
+    let step = Memo::new(move |_| params.with(|p| p.get("steg")).unwrap_or_default());
+    // Re-render only when another case or step is opened, not on every edit.
     let found = Memo::new(move |_| id.get().and_then(|id| app.case(id)).map(|c| c.id()));
     view! {
         {move || match found.get() {
@@ -22,34 +68,82 @@ pub fn CasePage() -> impl IntoView {
                 set_title(text::CASE_NOT_FOUND);
                 view! {
                     <h1>{text::CASE_NOT_FOUND}</h1>
-                    <p><A href="/">{text::CASE_BACK}</A></p>
+                    <p><A href="/arenden">{text::CASE_BACK}</A></p>
                 }.into_any()
             }
-            Some(id) => view! { <CaseView id=id/> }.into_any(),
+            Some(id) => view! { <CaseShell id=id step=step/> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn CaseView(id: CaseId) -> impl IntoView {
+fn CaseShell(id: CaseId, step: Memo<String>) -> impl IntoView {
     let app = use_app();
     let case = Memo::new(move |_| app.case(id));
-    let initial: Option<Case> = case.get_untracked();
-    let Some(initial) = initial else {
+    let Some(initial) = case.get_untracked() else {
         return view! { <p>{text::CASE_NOT_FOUND}</p> }.into_any();
     };
-    set_title(&initial.person().name);
+    let name = initial.person().name.clone();
+    let today = now().date();
+    let age = match (initial.person().age_on(today), initial.person().is_child_on(today)) {
+        (Some(a), Some(true)) => format!("{a} år ({})", text::CASE_CHILD.to_lowercase()),
+        (Some(a), _) => format!("{a} år"),
+        _ => "Ålder okänd".to_string(),
+    };
+    view! {
+        <p class="breadcrumb"><A href="/arenden">{text::CASE_BACK}</A></p>
+        <div class="case-head">
+            <h1>{name.clone()}</h1>
+            <p class="case-facts">
+                <span class="identity-full">{initial.person().identity.full()}</span>
+                " · "<span>{age}</span>
+                " · "<span>"Fas: "<strong>{move || case.with(|c| c.as_ref().map(|c| c.phase().label_sv()))}</strong></span>
+            </p>
+        </div>
+        <nav class="steps" aria-label="Steg i SIP-processen">
+            <ul>
+                <li><A href=case_href(id, "") exact=true>"Översikt"</A></li>
+                {STEPS.iter().map(|(seg, label)| view! {
+                    <li><A href=case_href(id, seg)>{*label}</A></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+        {move || {
+            let s = step.get();
+            let title = STEPS.iter().find(|(seg, _)| *seg == s).map_or("Översikt", |(_, l)| *l);
+            set_title(&format!("{title} – {name}"));
+            match s.as_str() {
+                "" => view! { <Overview case=case/> }.into_any(),
+                "behov" => view! { <steg::behov::Behov case=case/> }.into_any(),
+                "parter" => view! { <steg::parter::Parter case=case/> }.into_any(),
+                "samtycke" => view! { <steg::samtycke::Samtycke case=case/> }.into_any(),
+                "initiativ" => view! { <steg::initiativ::Initiativ case=case/> }.into_any(),
+                "kallelse" => view! { <steg::kallelse::KallelseStep case=case/> }.into_any(),
+                "utskrivning" => view! { <steg::utskrivning::Utskrivning case=case/> }.into_any(),
+                "meddelanden" => view! { <steg::meddelanden::Meddelanden case=case/> }.into_any(),
+                _ => view! { <p>"Steget finns inte."</p> }.into_any(),
+            }
+        }}
+    }
+    .into_any()
+}
+
+#[component]
+fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
+    let app = use_app();
+    let Some(initial) = case.get_untracked() else { return ().into_any() };
+    let id = initial.id();
+    let eval = Memo::new(move |_| {
+        case.with(|c| c.as_ref().map(|c| evaluate(c, now(), profiles::get(c.profile()))))
+    });
     let details = initial.details();
     let kommun = RwSignal::new(details.kommun);
     let language = RwSignal::new(details.language);
     let interpreter = RwSignal::new(details.interpreter);
     let profile = RwSignal::new(details.profile);
     let field_error = RwSignal::new(None::<(CaseField, String)>);
-
     let save = Callback::new(move |()| {
-        let Some(c) = case.get_untracked() else {
-            return;
-        };
+        let Some(c) = case.get_untracked() else { return };
         let wanted = CaseDetails {
             kommun: kommun.get_untracked(),
             language: language.get_untracked(),
@@ -68,44 +162,36 @@ fn CaseView(id: CaseId) -> impl IntoView {
         }
     });
     let error_for = move |f: CaseField| {
-        Signal::derive(move || {
-            field_error.with(|e| {
-                e.as_ref()
-                    .filter(|(ef, _)| *ef == f)
-                    .map(|(_, m)| m.clone())
-            })
-        })
+        Signal::derive(move || field_error.with(|e| e.as_ref().filter(|(ef, _)| *ef == f).map(|(_, m)| m.clone())))
     };
-    let today = now().date();
-    let age = match (
-        initial.person().age_on(today),
-        initial.person().is_child_on(today),
-    ) {
-        (Some(a), Some(true)) => format!("{a} år ({})", text::CASE_CHILD.to_lowercase()),
-        (Some(a), _) => format!("{a} år"),
-        _ => "Okänd (inget födelsedatum)".to_string(),
-    };
-    let is_child = initial.person().is_child_on(today) == Some(true);
+    let next_steps = move || eval.with(|e| e.as_ref().map(|e| e.next_steps.clone()).unwrap_or_default());
+    let blocked = move || eval.with(|e| e.as_ref().map(|e| e.blocked.clone()).unwrap_or_default());
 
     view! {
-        <p class="breadcrumb"><A href="/">{text::CASE_BACK}</A></p>
-        <h1>{initial.person().name.clone()}</h1>
-        <section aria-labelledby="person-rubrik" class="card">
-            <h2 id="person-rubrik">{text::CASE_PERSON}</h2>
-            <dl class="facts">
-                <dt>{initial.person().identity.kind().label_sv()}</dt>
-                <dd class="identity-full">{initial.person().identity.full()}</dd>
-                <dt>{text::CASE_AGE}</dt>
-                <dd>{age}{is_child.then(|| view! { " " <span class="tag">{text::CASE_CHILD}</span> })}</dd>
-                <dt>{text::CASE_PHASE}</dt>
-                <dd>{move || case.with(|c| c.as_ref().map(|c| c.phase().label_sv()))}</dd>
-                <dt>"Regional profil"</dt>
-                <dd>{move || profiles::get(&profile.get()).name.clone()}</dd>
-                <dt>{text::CASE_CREATED}</dt>
-                <dd>{format_time(initial.created())}</dd>
-                <dt>{text::CASE_CHANGED}</dt>
-                <dd>{move || case.with(|c| c.as_ref().map(|c| format_time(c.updated())))}</dd>
-            </dl>
+        <section class="card" aria-labelledby="nasta-rubrik">
+            <h2 id="nasta-rubrik">"Nästa steg"</h2>
+            <ul class="next-steps">
+                {move || next_steps().into_iter().map(|s| match step_route(s) {
+                    Some(seg) => view! { <li><A href=case_href(id, seg) attr:class="button primary">{s.label_sv()}</A></li> }.into_any(),
+                    None => view! { <li><span class="step-text">{s.label_sv()}</span></li> }.into_any(),
+                }).collect_view()}
+            </ul>
+            {move || blocked().into_iter().map(|b| {
+                let v = Signal::derive(move || Some(b.violation.clone()));
+                view! {
+                    <div class="blocked">
+                        <h3 class="small-heading">{format!("{} är spärrat", b.step.label_sv())}</h3>
+                        <Explain violation=v/>
+                    </div>
+                }
+            }).collect_view()}
+        </section>
+        <Findings title="Varningar" findings=Signal::derive(move || eval.with(|e| e.as_ref().map(|e| e.warnings.clone()).unwrap_or_default()))/>
+        <Findings title="Att dokumentera" findings=Signal::derive(move || eval.with(|e| e.as_ref().map(|e| e.records.clone()).unwrap_or_default()))/>
+        <Findings title="Vägledning" findings=Signal::derive(move || eval.with(|e| e.as_ref().map(|e| e.info.clone()).unwrap_or_default()))/>
+        <section class="card" aria-labelledby="tider-rubrik">
+            <h2 id="tider-rubrik">"Tidsgränser"</h2>
+            <DeadlineList deadlines=Signal::derive(move || eval.with(|e| e.as_ref().map(|e| e.deadlines.clone()).unwrap_or_default()))/>
         </section>
         <section aria-labelledby="uppgifter-rubrik" class="card">
             <h2 id="uppgifter-rubrik">{text::CASE_DETAILS}</h2>
@@ -118,6 +204,13 @@ fn CaseView(id: CaseId) -> impl IntoView {
                 <label for="tolk">{text::FIELD_INTERPRETER}</label>
             </div>
             <ProfileSelect id="profil" value=profile on_change=save/>
+            <dl class="facts">
+                <dt>{text::CASE_CREATED}</dt>
+                <dd>{format_time(initial.created())}</dd>
+                <dt>{text::CASE_CHANGED}</dt>
+                <dd>{move || case.with(|c| c.as_ref().map(|c| format_time(c.updated())))}</dd>
+            </dl>
         </section>
-    }.into_any()
+    }
+    .into_any()
 }

@@ -1,7 +1,9 @@
 //! The shell: router, layout, lock gate. Views call the engine and the state; they compute no rule.
 
-mod arende;
+pub mod arende;
 mod arenden;
+mod att_gora;
+pub mod components;
 mod gate;
 mod installningar;
 mod nytt_arende;
@@ -9,7 +11,9 @@ pub mod panic;
 pub mod prefs;
 pub mod state;
 pub mod text;
+mod steg;
 mod tillganglighet;
+mod utskrift;
 pub mod widgets;
 
 use leptos::ev;
@@ -50,9 +54,13 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="innehall" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=|| view! { <gate::Gate><arenden::CaseList/></gate::Gate> }/>
+                    <Route path=path!("/") view=|| view! { <gate::Gate><att_gora::AttGora/></gate::Gate> }/>
+                    <Route path=path!("/arenden") view=|| view! { <gate::Gate><arenden::CaseList/></gate::Gate> }/>
                     <Route path=path!("/arende/ny") view=|| view! { <gate::Gate><nytt_arende::NewCase/></gate::Gate> }/>
                     <Route path=path!("/arende/:id") view=|| view! { <gate::Gate><arende::CasePage/></gate::Gate> }/>
+                    <Route path=path!("/arende/:id/:steg") view=|| view! { <gate::Gate><arende::CasePage/></gate::Gate> }/>
+                    <Route path=path!("/utskrift/samtycke/:id") view=|| view! { <gate::Gate><utskrift::ConsentForm/></gate::Gate> }/>
+                    <Route path=path!("/utskrift/kallelse/:id/:part") view=|| view! { <gate::Gate><utskrift::KallelseLetter/></gate::Gate> }/>
                     <Route path=path!("/installningar") view=installningar::Settings/>
                     <Route path=path!("/tillganglighet") view=tillganglighet::Statement/>
                 </Routes>
@@ -77,7 +85,8 @@ fn Header() -> impl IntoView {
             <nav aria-label=text::NAV_LABEL>
                 <ul>
                     <Show when=move || app.session.get() == Session::Unlocked>
-                        <li><A href="/" exact=true>{text::NAV_CASES}</A></li>
+                        <li><A href="/" exact=true>{text::NAV_TODO}<TodoBadge/></A></li>
+                        <li><A href="/arenden">{text::NAV_CASES}</A></li>
                         <li><A href="/arende/ny">{text::NAV_NEW_CASE}</A></li>
                     </Show>
                     <li><A href="/installningar">{text::NAV_SETTINGS}</A></li>
@@ -95,11 +104,23 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// The number of open deadlines, next to "Att göra".
+#[component]
+fn TodoBadge() -> impl IntoView {
+    let app = use_app();
+    let count = Memo::new(move |_| app.cases.with(|cs| att_gora::todos(cs, widgets::now()).len()));
+    view! {
+        <Show when=move || { count.get() > 0 }>
+            <span class="badge"><span class="visually-hidden">", "</span>{move || count.get()}<span class="visually-hidden">" öppna"</span></span>
+        </Show>
+    }
+}
+
 #[component]
 fn NotFound() -> impl IntoView {
     widgets::set_title("Sidan finns inte");
     view! {
         <h1>"Sidan finns inte"</h1>
-        <p><A href="/">{text::CASE_BACK}</A></p>
+        <p><A href="/arenden">{text::CASE_BACK}</A></p>
     }
 }

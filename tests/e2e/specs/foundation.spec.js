@@ -197,3 +197,26 @@ test('settings persist, and the accessibility statement is linked from every pag
   await expect(page.getByRole('heading', { name: 'Tillgänglighetsredogörelse för SIP-planen' })).toBeVisible();
   await app.expectAccessible('accessibility statement');
 });
+
+test('auto-lock after the idle minutes drops the case data and shows the unlock form', async ({ page }) => {
+  await page.clock.install();
+  const app = new App(page);
+  await app.open('/');
+  await app.firstStart();
+  await app.createCase({ name: 'Sven Idle', kind: 'Saknas' });
+  await page.getByRole('link', { name: 'Inställningar' }).click();
+  await page.getByLabel('Lås automatiskt efter').selectOption('5');
+  await page.getByRole('navigation').getByRole('link', { name: 'Ärenden' }).click();
+  await expect(page.getByRole('link', { name: 'Sven Idle' })).toBeVisible();
+  // Activity resets the idle time: four minutes, a key press, four more minutes — still open.
+  await page.clock.fastForward('04:00');
+  await page.keyboard.press('Shift');
+  await page.clock.fastForward('04:00');
+  await expect(page.getByRole('link', { name: 'Sven Idle' })).toBeVisible();
+  // Over five idle minutes: locked.
+  await page.clock.fastForward('01:30');
+  await expect(page.getByRole('heading', { name: 'Lås upp SIP-planen' })).toBeVisible();
+  await expect(page.getByText('SIP-planen låstes efter en stund utan aktivitet.')).toBeVisible();
+  expect(await page.content()).not.toContain('Sven Idle');
+  await app.expectAccessible('unlock form after auto-lock');
+});

@@ -1,0 +1,74 @@
+//! "Att göra": every open deadline of every case, from the engine — försenade first, then idag, then kommande.
+
+use super::arende::{case_href, deadline_route};
+use super::components::status_class;
+use super::state::use_app;
+use super::widgets::{now, set_title};
+use crate::engine::deadlines::{Deadline, DeadlineStatus};
+use crate::engine::{deadlines, profiles, Case, CaseId};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One row of the board.
+#[derive(Clone, PartialEq)]
+pub struct Todo {
+    pub case: CaseId,
+    pub name: String,
+    pub masked: String,
+    pub deadline: Deadline,
+}
+
+/// Every open deadline of these cases, in board order.
+pub fn todos(cases: &[Case], now: chrono::NaiveDateTime) -> Vec<Todo> {
+    let mut out: Vec<Todo> = cases
+        .iter()
+        .flat_map(|c| {
+            deadlines(c, now, profiles::get(c.profile())).into_iter().filter(|d| d.status != DeadlineStatus::Klar).map(move |d| Todo {
+                case: c.id(),
+                name: c.person().name.clone(),
+                masked: c.person().identity.masked(),
+                deadline: d,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.deadline.status.cmp(&b.deadline.status).then(a.deadline.due.cmp(&b.deadline.due)).then(a.name.cmp(&b.name)));
+    out
+}
+
+#[component]
+pub fn AttGora() -> impl IntoView {
+    let app = use_app();
+    set_title("Att göra");
+    let rows = Memo::new(move |_| app.cases.with(|cs| todos(cs, now())));
+    view! {
+        <div class="page-head">
+            <h1>"Att göra"</h1>
+            <A href="/arende/ny" attr:class="button primary">"Nytt ärende"</A>
+        </div>
+        <p class="result-count" role="status">{move || match rows.with(Vec::len) {
+            0 => "Inga öppna tidsgränser.".to_string(),
+            1 => "1 öppen tidsgräns.".to_string(),
+            n => format!("{n} öppna tidsgränser."),
+        }}</p>
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <table class="data-table board">
+                <caption class="visually-hidden">"Öppna tidsgränser i alla ärenden"</caption>
+                <thead><tr><th scope="col">"Status"</th><th scope="col">"Vad"</th><th scope="col">"För"</th><th scope="col">"Senast"</th><th scope="col">"Regel"</th></tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|t| {
+                        let href = case_href(t.case, deadline_route(t.deadline.step));
+                        view! {
+                            <tr>
+                                <td><span class=status_class(t.deadline.status)>{t.deadline.status.label_sv()}</span></td>
+                                <td><A href=href>{t.deadline.what_sv.clone()}</A></td>
+                                <td>{t.name}<br/><span class="identity">{t.masked}</span></td>
+                                <td class="nowrap">{t.deadline.due.format("%Y-%m-%d").to_string()}</td>
+                                <td class="rule-id">{t.deadline.rule.as_str()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </Show>
+    }
+}

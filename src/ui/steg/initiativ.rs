@@ -1,0 +1,148 @@
+//! Initiativ (R-INIT): recipients, a short reason, urgency; then each recipient's kvittens or nej with referral,
+//! and its 1-working-day deadline.
+
+use super::run;
+use crate::engine::model::{InitiativeAnswer, PartyId, PartyKind, PrepItem, Urgency};
+use crate::engine::rules::{initiative::r_init_2_suggested_recipients, need::r_need_3_reason};
+use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
+use crate::ui::components::{status_class, CheckSet, Explain, TextArea};
+use crate::ui::state::use_app;
+use crate::ui::widgets::{format_time, now};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
+    let app = use_app();
+    let Some(initial) = case.get_untracked() else { return ().into_any() };
+    let error = RwSignal::new(None);
+    let units: Vec<(PartyId, String)> =
+        initial.parties().iter().filter(|p| matches!(p.kind, PartyKind::Unit(_))).map(|p| (p.id, p.name.clone())).collect();
+    let initiator = RwSignal::new(initial.roles().samordningsansvarig.or(units.first().map(|u| u.0)));
+    let recipients = RwSignal::new(BTreeSet::<PartyId>::new());
+    let reason = RwSignal::new(r_need_3_reason(&initial.need().indicators));
+    let urgency = RwSignal::new(Urgency::KanVanta);
+    let prep = RwSignal::new(initial.preparation().clone());
+    let save_prep = Callback::new(move |()| {
+        run(app, case, Command::SetPreparation(prep.get_untracked()), error);
+    });
+    let suggestions = move || {
+        let Some(from) = initiator.get() else { return Vec::new() };
+        case.with(|c| c.as_ref().map(|c| r_init_2_suggested_recipients(c, from, profiles::get(c.profile()))).unwrap_or_default())
+    };
+    let send = move |_| {
+        let Some(from) = initiator.get_untracked() else { return };
+        let cmd = Command::SendInitiative {
+            initiator: from,
+            recipients: recipients.get_untracked().into_iter().collect(),
+            reason: reason.get_untracked(),
+            urgency: urgency.get_untracked(),
+        };
+        run(app, case, cmd, error);
+    };
+    let referral = RwSignal::new(String::new());
+    let sent = move || case.with(|c| c.as_ref().and_then(|c| c.initiative().cloned()));
+    let party_name = move |id: PartyId| case.with(|c| c.as_ref().and_then(|c| c.party(id)).map(|p| p.name.clone()).unwrap_or_default());
+    let due_for = move |id: PartyId| {
+        case.with(|c| {
+            c.as_ref().and_then(|c| {
+                deadlines(c, now(), profiles::get(c.profile()))
+                    .into_iter()
+                    .find(|d| d.kind == DeadlineKind::InitiativeAnswer && d.party == Some(id))
+            })
+        })
+    };
+    let recipient_options = move || {
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| c.parties().iter().filter(|p| Some(p.id) != initiator.get()).map(|p| (p.id, p.name.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <h2>"Initiativ"</h2>
+        <CheckSet legend="Förberedelse med personen" name="forberedelse" hint="Sparas direkt."
+            options=PrepItem::ALL.iter().map(|p| (*p, p.label_sv().to_string())).collect() value=prep on_change=save_prep/>
+        <Explain violation=error/>
+        {move || match sent() {
+            None => view! {
+                <section class="card" aria-labelledby="skicka-rubrik">
+                    <h3 id="skicka-rubrik">"Skicka initiativ"</h3>
+                    <div class="field">
+                        <label for="initiativtagare">"Initiativet tas av"</label>
+                        <select id="initiativtagare" on:change=move |ev| initiator.set(event_target_value(&ev).parse().ok().map(PartyId))>
+                            {units.clone().into_iter().map(|(id, name)| view! { <option value=id.0.to_string() prop:selected=move || initiator.get() == Some(id)>{name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="suggestions">
+                        <h4 class="small-heading">"Förslag på mottagare"</h4>
+                        <ul>{move || suggestions().into_iter().map(|s| view! { <li>{s.text_sv}</li> }).collect_view()}</ul>
+                    </div>
+                    {move || view! { <CheckSet legend="Mottagare" name="mottagare" options=recipient_options() value=recipients/> }}
+                    <TextArea id="anledning" label="Kort anledning" value=reason hint="\"Behov av samordning av …\". Inga journaler eller utredningar."/>
+                    <fieldset class="field">
+                        <legend>"Brådskande?"</legend>
+                        <div class="radios">
+                            <label class="radio"><input type="radio" name="bradska" prop:checked=move || urgency.get() == Urgency::Akut on:change=move |_| urgency.set(Urgency::Akut)/>"Akut"</label>
+                            <label class="radio"><input type="radio" name="bradska" prop:checked=move || urgency.get() == Urgency::KanVanta on:change=move |_| urgency.set(Urgency::KanVanta)/>"Kan vänta"</label>
+                        </div>
+                    </fieldset>
+                    <button type="button" class="button primary" on:click=send>"Skicka initiativ"</button>
+                </section>
+            }.into_any(),
+            Some(init) => view! {
+                <section class="card" aria-labelledby="skickat-rubrik">
+                    <h3 id="skickat-rubrik">"Skickat"</h3>
+                    <p>{format!("Skickat {} av {} ({}).", format_time(init.sent), party_name(init.initiator), init.urgency.label_sv().to_lowercase())}</p>
+                    <p>"Anledning: "{init.reason.clone()}</p>
+                    <Input2 referral=referral/>
+                    <table class="data-table">
+                        <caption class="visually-hidden">"Mottagare av initiativet"</caption>
+                        <thead><tr><th scope="col">"Mottagare"</th><th scope="col">"Svar"</th><th scope="col">"Svara senast"</th><th scope="col">"Åtgärd"</th></tr></thead>
+                        <tbody>
+                            {init.recipients.iter().map(|r| {
+                                let pid = r.party;
+                                let name = party_name(pid);
+                                let answer = match &r.answer {
+                                    None => "Väntar på svar".to_string(),
+                                    Some(InitiativeAnswer::Kvitterad { at }) => format!("Kvitterad {}", format_time(*at)),
+                                    Some(InitiativeAnswer::Nekad { at, referral }) => format!("Nekad {}, hänvisar till {referral}", format_time(*at)),
+                                };
+                                let due = due_for(pid);
+                                let pending = r.answer.is_none();
+                                view! {
+                                    <tr>
+                                        <td>{name.clone()}</td>
+                                        <td>{answer}</td>
+                                        <td>{due.map(|d| view! { {d.due.format("%Y-%m-%d").to_string()}" " <span class=status_class(d.status)>{d.status.label_sv()}</span> })}</td>
+                                        <td>{pending.then(|| view! {
+                                            <div class="button-row">
+                                                <button type="button" class="button small" aria-label=format!("Kvittera för {name}")
+                                                    on:click=move |_| { run(app, case, Command::AcknowledgeInitiative { recipient: pid }, error); }>"Kvittera"</button>
+                                                <button type="button" class="button small secondary" aria-label=format!("Neka för {name}")
+                                                    on:click=move |_| { run(app, case, Command::DeclineInitiative { recipient: pid, referral: referral.get_untracked() }, error); }>"Neka"</button>
+                                            </div>
+                                        })}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+            }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+/// The referral a declining unit names (used by "Neka").
+#[component]
+fn Input2(referral: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="hanvisning">"Vid nej: enhet som i stället ska få initiativet"</label>
+            <input id="hanvisning" type="text" prop:value=move || referral.get() on:input=move |ev| referral.set(event_target_value(&ev))/>
+        </div>
+    }
+}

@@ -1,0 +1,191 @@
+//! Kallelse (R-KALL): purpose, the person's long-term goal, questions per party, time and place, participation,
+//! summoned and invited; then acknowledgements and letters for those without system access.
+
+use super::{form_error, parse_datetime, run};
+use crate::engine::model::{KallelseDraft, PartyId, Place, Question};
+use crate::engine::rules::kallelse::{r_kall_4_is_summoned, r_kall_4_letters, R_KALL_6_GATHER_SV};
+use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
+use crate::ui::components::{status_class, CheckSet, Explain, Input, TextArea};
+use crate::ui::state::use_app;
+use crate::ui::widgets::{format_time, now};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
+    let app = use_app();
+    let Some(initial) = case.get_untracked() else { return ().into_any() };
+    let id = initial.id();
+    let error = RwSignal::new(None);
+    let purpose = RwSignal::new(String::new());
+    let goal = RwSignal::new(String::new());
+    let questions = RwSignal::new(vec![(String::new(), None::<PartyId>)]);
+    let when = RwSignal::new(String::new());
+    let digital = RwSignal::new(false);
+    let place = RwSignal::new(String::new());
+    let participation = RwSignal::new(String::new());
+    let documenter = RwSignal::new(String::new());
+    let recipients = RwSignal::new(BTreeSet::<PartyId>::new());
+    let attendee = RwSignal::new(String::new());
+    let substitute = RwSignal::new(String::new());
+
+    let party_options = move || {
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    let profile = profiles::get(c.profile());
+                    c.parties()
+                        .iter()
+                        .map(|p| (p.id, format!("{} ({})", p.name, if r_kall_4_is_summoned(p, profile) { "kallas" } else { "bjuds in" })))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let plain_parties = move || case.with(|c| c.as_ref().map(|c| c.parties().iter().map(|p| (p.id, p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let send = move |_| {
+        let meeting_at = match when.get_untracked() {
+            s if s.trim().is_empty() => None,
+            s => match parse_datetime(&s) {
+                Some(t) => Some(t),
+                None => {
+                    error.set(Some(form_error("Ange datum och tid för mötet.")));
+                    return;
+                }
+            },
+        };
+        let place_value = if digital.get_untracked() {
+            Some(Place::Digitalt)
+        } else {
+            Some(place.get_untracked()).filter(|p| !p.trim().is_empty()).map(Place::Plats)
+        };
+        let draft = KallelseDraft {
+            purpose: purpose.get_untracked(),
+            long_term_goal: goal.get_untracked(),
+            questions: questions.get_untracked().into_iter().map(|(text, party)| Question { text, party }).collect(),
+            meeting_at,
+            place: place_value,
+            participation: participation.get_untracked(),
+            recipients: recipients.get_untracked().into_iter().collect(),
+            documenter: documenter.get_untracked(),
+        };
+        run(app, case, Command::SendKallelse(draft), error);
+    };
+    let sent = move || case.with(|c| c.as_ref().and_then(|c| c.kallelse().cloned()));
+    let party_name = move |pid: PartyId| case.with(|c| c.as_ref().and_then(|c| c.party(pid)).map(|p| p.name.clone()).unwrap_or_default());
+    let due_for = move |pid: PartyId| {
+        case.with(|c| {
+            c.as_ref().and_then(|c| {
+                deadlines(c, now(), profiles::get(c.profile())).into_iter().find(|d| d.kind == DeadlineKind::KallelseAcknowledged && d.party == Some(pid))
+            })
+        })
+    };
+    let letters = move || case.with(|c| c.as_ref().map(r_kall_4_letters).unwrap_or_default());
+
+    view! {
+        <h2>"Kallelse"</h2>
+        <Explain violation=error/>
+        {move || match sent() {
+            None => view! {
+                <section class="card" aria-labelledby="kallelse-rubrik">
+                    <h3 id="kallelse-rubrik">"Skriv kallelsen"</h3>
+                    <p class="hint">"Ta gärna muntlig kontakt med de berörda innan kallelsen skickas."</p>
+                    <TextArea id="syfte" label="Syfte: varför behövs mötet?" value=purpose/>
+                    <TextArea id="langsiktigt-mal" label="Personens långsiktiga mål: Vad är viktigt för dig?" value=goal/>
+                    <fieldset class="field">
+                        <legend>"Frågor att ta upp"</legend>
+                        {move || questions.get().into_iter().enumerate().map(|(i, (text, party))| {
+                            let qid = format!("fraga-{i}");
+                            let pid = format!("fraga-part-{i}");
+                            view! {
+                                <div class="question-row">
+                                    <div class="field">
+                                        <label for=qid.clone()>{format!("Fråga {}", i + 1)}</label>
+                                        <input id=qid type="text" prop:value=text
+                                            on:change=move |ev| { let v = event_target_value(&ev); questions.update(|q| if let Some(x) = q.get_mut(i) { x.0 = v; }); }/>
+                                    </div>
+                                    <div class="field">
+                                        <label for=pid.clone()>{format!("Fråga {} gäller", i + 1)}</label>
+                                        <select id=pid on:change=move |ev| { let v = event_target_value(&ev).parse().ok().map(PartyId); questions.update(|q| if let Some(x) = q.get_mut(i) { x.1 = v; }); }>
+                                            <option value="" prop:selected=party.is_none()>"Alla"</option>
+                                            {plain_parties().into_iter().map(|(id, name)| view! { <option value=id.0.to_string() prop:selected=party == Some(id)>{name}</option> }).collect_view()}
+                                        </select>
+                                    </div>
+                                </div>
+                            }
+                        }).collect_view()}
+                        <button type="button" class="button secondary" on:click=move |_| questions.update(|q| q.push((String::new(), None)))>"Lägg till fråga"</button>
+                    </fieldset>
+                    <Input id="motestid" label="Datum och tid" value=when kind="datetime-local"/>
+                    <div class="field checkbox">
+                        <input id="digitalt-mote" type="checkbox" prop:checked=move || digital.get() on:change=move |ev| digital.set(event_target_checked(&ev))/>
+                        <label for="digitalt-mote">"Digitalt möte"</label>
+                    </div>
+                    <Input id="plats" label="Plats" value=place/>
+                    <TextArea id="delaktighet" label="Hur personen och närstående deltar" value=participation hint="På plats, en del av mötet, ett brev som läses upp eller digitalt."/>
+                    <Input id="dokumenterar" label="Vem dokumenterar på mötet" value=documenter/>
+                    {move || view! { <CheckSet legend="Mottagare" name="kallade" options=party_options() value=recipients
+                        hint="Socialtjänst och hälso- och sjukvård kallas. Övriga bjuds in, med brev om de saknar IT-stödet."/> }}
+                    <p class="hint">{R_KALL_6_GATHER_SV}</p>
+                    <button type="button" class="button primary" on:click=send>"Skicka kallelse"</button>
+                </section>
+            }.into_any(),
+            Some(k) => view! {
+                <section class="card" aria-labelledby="skickad-rubrik">
+                    <h3 id="skickad-rubrik">"Skickad"</h3>
+                    <p>{format!("Skickad {}. Möte {} – {}.", format_time(k.sent), format_time(k.meeting_at), match &k.place { Place::Digitalt => "digitalt".to_string(), Place::Plats(p) => p.clone() })}</p>
+                    <p>"Syfte: "{k.purpose.clone()}</p>
+                    <div class="field">
+                        <label for="kommer">"Vem kommer (vid kvittens)"</label>
+                        <input id="kommer" type="text" prop:value=move || attendee.get() on:input=move |ev| attendee.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="ersattare">"Ersättare (om den kallade är förhindrad)"</label>
+                        <input id="ersattare" type="text" prop:value=move || substitute.get() on:input=move |ev| substitute.set(event_target_value(&ev))/>
+                    </div>
+                    <table class="data-table">
+                        <caption class="visually-hidden">"Mottagare av kallelsen"</caption>
+                        <thead><tr><th scope="col">"Mottagare"</th><th scope="col">"Kallad eller inbjuden"</th><th scope="col">"Svar"</th><th scope="col">"Kvittera senast"</th><th scope="col">"Åtgärd"</th></tr></thead>
+                        <tbody>
+                            {k.recipients.iter().map(|r| {
+                                let pid = r.party;
+                                let name = party_name(pid);
+                                let due = if r.summoned { due_for(pid) } else { None };
+                                let answer = r.answer.as_ref().map_or("Väntar".to_string(), |a| match &a.substitute {
+                                    Some(s) => format!("{} kommer (ersättare {s})", a.attendee),
+                                    None => format!("{} kommer", a.attendee),
+                                });
+                                let pending = r.answer.is_none();
+                                view! {
+                                    <tr>
+                                        <td>{name.clone()}</td>
+                                        <td>{if r.summoned { "Kallad" } else { "Inbjuden" }}</td>
+                                        <td>{answer}</td>
+                                        <td>{due.map(|d| view! { {d.due.format("%Y-%m-%d").to_string()}" " <span class=status_class(d.status)>{d.status.label_sv()}</span> })}</td>
+                                        <td>{pending.then(|| view! {
+                                            <button type="button" class="button small" aria-label=format!("Kvittera för {name}") on:click=move |_| {
+                                                let sub = Some(substitute.get_untracked()).filter(|s| !s.trim().is_empty());
+                                                if run(app, case, Command::AcknowledgeKallelse { recipient: pid, attendee: attendee.get_untracked(), substitute: sub }, error) {
+                                                    attendee.set(String::new());
+                                                    substitute.set(String::new());
+                                                }
+                                            }>"Kvittera"</button>
+                                        })}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <h4 class="small-heading">"Brev till inbjudna utan IT-stödet"</h4>
+                    <ul>
+                        {move || letters().into_iter().map(|pid| view! {
+                            <li><A href=format!("/utskrift/kallelse/{id}/{}", pid.0)>{format!("Brev till {}", party_name(pid))}</A></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }.into_any(),
+        }}
+    }
+    .into_any()
+}
