@@ -167,12 +167,18 @@ fn closed_violation(phase: Phase) -> Violation {
     }
 }
 
-fn text(s: &str, what: &str) -> Result<String, Violation> {
+/// A required text; the refusal names the rule that asks for it.
+fn required(s: &str, what: &str, rule: &'static str) -> Result<String, Violation> {
     let t = s.trim();
     if t.is_empty() {
-        return Err(Violation::new("R-STAT-4", format!("Ange {what}.")));
+        return Err(Violation::new(rule, format!("Ange {what}.")));
     }
     Ok(t.to_string())
+}
+
+/// A required text of the case record itself (names, messages): part of the event log's who/what.
+fn text(s: &str, what: &str) -> Result<String, Violation> {
+    required(s, what, "R-STAT-4")
 }
 
 impl Case {
@@ -506,7 +512,11 @@ impl Case {
                     self.known_party(*r)?;
                     rules::consent::r_cons_11_actor_in_scope(self, *r)?;
                 }
-                let reason = text(&reason, "en kort anledning till initiativet")?;
+                let reason = required(
+                    &reason,
+                    "en kort anledning till initiativet (\"behov av samordning av …\")",
+                    "R-INIT-3",
+                )?;
                 let mut seen = BTreeSet::new();
                 let recipients: Vec<InitiativeRecipient> = recipients
                     .into_iter()

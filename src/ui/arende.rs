@@ -85,7 +85,10 @@ fn CaseShell(id: CaseId, step: Memo<String>) -> impl IntoView {
     };
     let name = initial.person().name.clone();
     let today = now().date();
-    let age = match (initial.person().age_on(today), initial.person().is_child_on(today)) {
+    let age = match (
+        initial.person().age_on(today),
+        initial.person().is_child_on(today),
+    ) {
         (Some(a), Some(true)) => format!("{a} år ({})", text::CASE_CHILD.to_lowercase()),
         (Some(a), _) => format!("{a} år"),
         _ => "Ålder okänd".to_string(),
@@ -131,10 +134,15 @@ fn CaseShell(id: CaseId, step: Memo<String>) -> impl IntoView {
 #[component]
 fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
     let app = use_app();
-    let Some(initial) = case.get_untracked() else { return ().into_any() };
+    let Some(initial) = case.get_untracked() else {
+        return ().into_any();
+    };
     let id = initial.id();
     let eval = Memo::new(move |_| {
-        case.with(|c| c.as_ref().map(|c| evaluate(c, now(), profiles::get(c.profile()))))
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| evaluate(c, now(), profiles::get(c.profile())))
+        })
     });
     let details = initial.details();
     let kommun = RwSignal::new(details.kommun);
@@ -143,7 +151,9 @@ fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
     let profile = RwSignal::new(details.profile);
     let field_error = RwSignal::new(None::<(CaseField, String)>);
     let save = Callback::new(move |()| {
-        let Some(c) = case.get_untracked() else { return };
+        let Some(c) = case.get_untracked() else {
+            return;
+        };
         let wanted = CaseDetails {
             kommun: kommun.get_untracked(),
             language: language.get_untracked(),
@@ -162,9 +172,16 @@ fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
         }
     });
     let error_for = move |f: CaseField| {
-        Signal::derive(move || field_error.with(|e| e.as_ref().filter(|(ef, _)| *ef == f).map(|(_, m)| m.clone())))
+        Signal::derive(move || {
+            field_error.with(|e| {
+                e.as_ref()
+                    .filter(|(ef, _)| *ef == f)
+                    .map(|(_, m)| m.clone())
+            })
+        })
     };
-    let next_steps = move || eval.with(|e| e.as_ref().map(|e| e.next_steps.clone()).unwrap_or_default());
+    let next_steps =
+        move || eval.with(|e| e.as_ref().map(|e| e.next_steps.clone()).unwrap_or_default());
     let blocked = move || eval.with(|e| e.as_ref().map(|e| e.blocked.clone()).unwrap_or_default());
 
     view! {

@@ -23,15 +23,24 @@ pub fn todos(cases: &[Case], now: chrono::NaiveDateTime) -> Vec<Todo> {
     let mut out: Vec<Todo> = cases
         .iter()
         .flat_map(|c| {
-            deadlines(c, now, profiles::get(c.profile())).into_iter().filter(|d| d.status != DeadlineStatus::Klar).map(move |d| Todo {
-                case: c.id(),
-                name: c.person().name.clone(),
-                masked: c.person().identity.masked(),
-                deadline: d,
-            })
+            deadlines(c, now, profiles::get(c.profile()))
+                .into_iter()
+                .filter(|d| d.status != DeadlineStatus::Klar)
+                .map(move |d| Todo {
+                    case: c.id(),
+                    name: c.person().name.clone(),
+                    masked: c.person().identity.masked(),
+                    deadline: d,
+                })
         })
         .collect();
-    out.sort_by(|a, b| a.deadline.status.cmp(&b.deadline.status).then(a.deadline.due.cmp(&b.deadline.due)).then(a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        a.deadline
+            .status
+            .cmp(&b.deadline.status)
+            .then(a.deadline.due.cmp(&b.deadline.due))
+            .then(a.name.cmp(&b.name))
+    });
     out
 }
 

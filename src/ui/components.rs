@@ -22,7 +22,10 @@ pub fn Explain(#[prop(into)] violation: Signal<Option<Violation>>) -> impl IntoV
 
 /// Warnings, guidance and what must be documented, each with its rule id.
 #[component]
-pub fn Findings(#[prop(into)] findings: Signal<Vec<Finding>>, title: &'static str) -> impl IntoView {
+pub fn Findings(
+    #[prop(into)] findings: Signal<Vec<Finding>>,
+    title: &'static str,
+) -> impl IntoView {
     view! {
         <Show when=move || !findings.with(Vec::is_empty)>
             <section class="findings" aria-label=title>
@@ -115,7 +118,12 @@ where
 
 /// A labelled multi-line text field.
 #[component]
-pub fn TextArea(id: &'static str, label: &'static str, value: RwSignal<String>, #[prop(optional)] hint: Option<&'static str>) -> impl IntoView {
+pub fn TextArea(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">

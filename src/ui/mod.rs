@@ -10,8 +10,8 @@ mod nytt_arende;
 pub mod panic;
 pub mod prefs;
 pub mod state;
-pub mod text;
 mod steg;
+pub mod text;
 mod tillganglighet;
 mod utskrift;
 pub mod widgets;
@@ -85,7 +85,7 @@ fn Header() -> impl IntoView {
             <nav aria-label=text::NAV_LABEL>
                 <ul>
                     <Show when=move || app.session.get() == Session::Unlocked>
-                        <li><A href="/" exact=true>{text::NAV_TODO}<TodoBadge/></A></li>
+                        <li><TodoLink/></li>
                         <li><A href="/arenden">{text::NAV_CASES}</A></li>
                         <li><A href="/arende/ny">{text::NAV_NEW_CASE}</A></li>
                     </Show>
@@ -104,15 +104,26 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// The number of open deadlines, next to "Att göra".
+/// "Att göra" with the number of open deadlines as a badge (and in the link's name).
 #[component]
-fn TodoBadge() -> impl IntoView {
+fn TodoLink() -> impl IntoView {
     let app = use_app();
-    let count = Memo::new(move |_| app.cases.with(|cs| att_gora::todos(cs, widgets::now()).len()));
+    let count = Memo::new(move |_| {
+        app.cases
+            .with(|cs| att_gora::todos(cs, widgets::now()).len())
+    });
+    let label = move || match count.get() {
+        0 => text::NAV_TODO.to_string(),
+        1 => format!("{} 1 öppen", text::NAV_TODO),
+        n => format!("{} {n} öppna", text::NAV_TODO),
+    };
     view! {
-        <Show when=move || { count.get() > 0 }>
-            <span class="badge"><span class="visually-hidden">", "</span>{move || count.get()}<span class="visually-hidden">" öppna"</span></span>
-        </Show>
+        <A href="/" exact=true attr:aria-label=label>
+            {text::NAV_TODO}
+            <Show when=move || { count.get() > 0 }>
+                " "<span class="badge" aria-hidden="true">{move || count.get()}</span>
+            </Show>
+        </A>
     }
 }
 

@@ -19,16 +19,39 @@ fn print_button() -> impl IntoView {
 pub fn ConsentForm() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let case = move || params.with(|p| p.get("id")).and_then(|s| CaseId::parse(&s)).and_then(|id| app.case(id));
+    let case = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| CaseId::parse(&s))
+            .and_then(|id| app.case(id))
+    };
     set_title("Samtyckesblankett");
     move || {
-        let Some(c) = case() else { return view! { <p>"Ärendet finns inte."</p> }.into_any() };
+        let Some(c) = case() else {
+            return view! { <p>"Ärendet finns inte."</p> }.into_any();
+        };
         let today = super::widgets::now().date();
         let consent = c.consent().cloned();
-        let parties: Vec<String> = c.parties().iter().map(|p| format!("{} ({})", p.name, p.kind.label_sv())).collect();
-        let kinds: Vec<InformationKind> = consent.as_ref().map(|x| x.information.iter().copied().collect()).unwrap_or_else(|| InformationKind::ALL.to_vec());
-        let until = consent.as_ref().map_or(r_cons_4_max_valid_until(today), |x| x.valid_until);
-        let signers: Vec<String> = if c.guardians().is_empty() { vec![c.person().name.clone()] } else { c.guardians().iter().map(|g| format!("{} (vårdnadshavare)", g.name)).collect() };
+        let parties: Vec<String> = c
+            .parties()
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.kind.label_sv()))
+            .collect();
+        let kinds: Vec<InformationKind> = consent
+            .as_ref()
+            .map(|x| x.information.iter().copied().collect())
+            .unwrap_or_else(|| InformationKind::ALL.to_vec());
+        let until = consent
+            .as_ref()
+            .map_or(r_cons_4_max_valid_until(today), |x| x.valid_until);
+        let signers: Vec<String> = if c.guardians().is_empty() {
+            vec![c.person().name.clone()]
+        } else {
+            c.guardians()
+                .iter()
+                .map(|g| format!("{} (vårdnadshavare)", g.name))
+                .collect()
+        };
         view! {
             {print_button()}
             <article class="document">
@@ -60,20 +83,36 @@ pub fn KallelseLetter() -> impl IntoView {
     let params = use_params_map();
     let data = move || {
         let (id, party) = params.with(|p| (p.get("id"), p.get("part")));
-        let c = id.and_then(|s| CaseId::parse(&s)).and_then(|id| app.case(id))?;
+        let c = id
+            .and_then(|s| CaseId::parse(&s))
+            .and_then(|id| app.case(id))?;
         let pid = PartyId(party?.parse().ok()?);
         Some((c, pid))
     };
     set_title("Inbjudan till SIP-möte");
     move || {
-        let Some((c, pid)) = data() else { return view! { <p>"Brevet finns inte."</p> }.into_any() };
+        let Some((c, pid)) = data() else {
+            return view! { <p>"Brevet finns inte."</p> }.into_any();
+        };
         let (Some(k), Some(party)) = (c.kallelse().cloned(), c.party(pid).cloned()) else {
             return view! { <p>"Ingen kallelse till den parten."</p> }.into_any();
         };
         let summoned = k.recipients.iter().any(|r| r.party == pid && r.summoned);
-        let questions: Vec<(String, Option<String>)> =
-            k.questions.iter().map(|q| (q.text.clone(), q.party.and_then(|p| c.party(p)).map(|p| p.name.clone()))).collect();
-        let coordinator = c.roles().samordningsansvarig.and_then(|id| c.party(id)).map(|p| (p.name.clone(), p.contact.clone()));
+        let questions: Vec<(String, Option<String>)> = k
+            .questions
+            .iter()
+            .map(|q| {
+                (
+                    q.text.clone(),
+                    q.party.and_then(|p| c.party(p)).map(|p| p.name.clone()),
+                )
+            })
+            .collect();
+        let coordinator = c
+            .roles()
+            .samordningsansvarig
+            .and_then(|id| c.party(id))
+            .map(|p| (p.name.clone(), p.contact.clone()));
         view! {
             {print_button()}
             <article class="document letter">

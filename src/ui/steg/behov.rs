@@ -13,13 +13,20 @@ use leptos::prelude::*;
 #[component]
 pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
     let app = use_app();
-    let Some(initial) = case.get_untracked() else { return ().into_any() };
+    let Some(initial) = case.get_untracked() else {
+        return ().into_any();
+    };
     let need0 = initial.need();
     let error = RwSignal::new(None);
     let indicators = RwSignal::new(need0.indicators.clone());
     // The checklist is saved as it is ticked.
     let save_indicators = Callback::new(move |()| {
-        run(app, case, Command::SetIndicators(indicators.get_untracked()), error);
+        run(
+            app,
+            case,
+            Command::SetIndicators(indicators.get_untracked()),
+            error,
+        );
     });
     let detected = RwSignal::new(initial.need_detected().format("%Y-%m-%d").to_string());
     let save_detected = move |_| match parse_date(&detected.get_untracked()) {
@@ -28,7 +35,8 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
         }
         None => error.set(Some(form_error("Ange datumet som ÅÅÅÅ-MM-DD."))),
     };
-    let care = move |c: Option<CompulsoryCare>| run(app, case, Command::SetCompulsoryCare(c), error);
+    let care =
+        move |c: Option<CompulsoryCare>| run(app, case, Command::SetCompulsoryCare(c), error);
     let care_now = move || case.with(|c| c.as_ref().and_then(|c| c.need().compulsory_care));
     let request_by = RwSignal::new(Requester::Personen);
     let refusal = RwSignal::new(String::new());

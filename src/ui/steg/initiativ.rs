@@ -14,24 +14,48 @@ use std::collections::BTreeSet;
 #[component]
 pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
     let app = use_app();
-    let Some(initial) = case.get_untracked() else { return ().into_any() };
+    let Some(initial) = case.get_untracked() else {
+        return ().into_any();
+    };
     let error = RwSignal::new(None);
-    let units: Vec<(PartyId, String)> =
-        initial.parties().iter().filter(|p| matches!(p.kind, PartyKind::Unit(_))).map(|p| (p.id, p.name.clone())).collect();
-    let initiator = RwSignal::new(initial.roles().samordningsansvarig.or(units.first().map(|u| u.0)));
+    let units: Vec<(PartyId, String)> = initial
+        .parties()
+        .iter()
+        .filter(|p| matches!(p.kind, PartyKind::Unit(_)))
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    let initiator = RwSignal::new(
+        initial
+            .roles()
+            .samordningsansvarig
+            .or(units.first().map(|u| u.0)),
+    );
     let recipients = RwSignal::new(BTreeSet::<PartyId>::new());
     let reason = RwSignal::new(r_need_3_reason(&initial.need().indicators));
     let urgency = RwSignal::new(Urgency::KanVanta);
     let prep = RwSignal::new(initial.preparation().clone());
     let save_prep = Callback::new(move |()| {
-        run(app, case, Command::SetPreparation(prep.get_untracked()), error);
+        run(
+            app,
+            case,
+            Command::SetPreparation(prep.get_untracked()),
+            error,
+        );
     });
     let suggestions = move || {
-        let Some(from) = initiator.get() else { return Vec::new() };
-        case.with(|c| c.as_ref().map(|c| r_init_2_suggested_recipients(c, from, profiles::get(c.profile()))).unwrap_or_default())
+        let Some(from) = initiator.get() else {
+            return Vec::new();
+        };
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| r_init_2_suggested_recipients(c, from, profiles::get(c.profile())))
+                .unwrap_or_default()
+        })
     };
     let send = move |_| {
-        let Some(from) = initiator.get_untracked() else { return };
+        let Some(from) = initiator.get_untracked() else {
+            return;
+        };
         let cmd = Command::SendInitiative {
             initiator: from,
             recipients: recipients.get_untracked().into_iter().collect(),
@@ -42,7 +66,14 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
     };
     let referral = RwSignal::new(String::new());
     let sent = move || case.with(|c| c.as_ref().and_then(|c| c.initiative().cloned()));
-    let party_name = move |id: PartyId| case.with(|c| c.as_ref().and_then(|c| c.party(id)).map(|p| p.name.clone()).unwrap_or_default());
+    let party_name = move |id: PartyId| {
+        case.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.party(id))
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        })
+    };
     let due_for = move |id: PartyId| {
         case.with(|c| {
             c.as_ref().and_then(|c| {
@@ -55,7 +86,13 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
     let recipient_options = move || {
         case.with(|c| {
             c.as_ref()
-                .map(|c| c.parties().iter().filter(|p| Some(p.id) != initiator.get()).map(|p| (p.id, p.name.clone())).collect::<Vec<_>>())
+                .map(|c| {
+                    c.parties()
+                        .iter()
+                        .filter(|p| Some(p.id) != initiator.get())
+                        .map(|p| (p.id, p.name.clone()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
@@ -96,6 +133,15 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                     <h3 id="skickat-rubrik">"Skickat"</h3>
                     <p>{format!("Skickat {} av {} ({}).", format_time(init.sent), party_name(init.initiator), init.urgency.label_sv().to_lowercase())}</p>
                     <p>"Anledning: "{init.reason.clone()}</p>
+                    {move || {
+                        let s: Vec<_> = suggestions().into_iter().filter(|s| s.party.is_none() && s.text_sv.contains("hänvisad")).collect();
+                        (!s.is_empty()).then(|| view! {
+                            <div class="suggestions">
+                                <h4 class="small-heading">"Föreslagna nya mottagare"</h4>
+                                <ul>{s.into_iter().map(|x| view! { <li>{x.text_sv}</li> }).collect_view()}</ul>
+                            </div>
+                        })
+                    }}
                     <Input2 referral=referral/>
                     <table class="data-table">
                         <caption class="visually-hidden">"Mottagare av initiativet"</caption>

@@ -15,12 +15,16 @@ use std::collections::BTreeSet;
 #[component]
 pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
     let app = use_app();
-    let Some(initial) = case.get_untracked() else { return ().into_any() };
+    let Some(initial) = case.get_untracked() else {
+        return ().into_any();
+    };
     let id = initial.id();
     let error = RwSignal::new(None);
     let purpose = RwSignal::new(String::new());
     let goal = RwSignal::new(String::new());
-    let questions = RwSignal::new(vec![(String::new(), None::<PartyId>)]);
+    // Each question row has its own signals, so typing never re-renders the list.
+    let new_row = || (RwSignal::new(String::new()), RwSignal::new(None::<PartyId>));
+    let questions = RwSignal::new(vec![new_row()]);
     let when = RwSignal::new(String::new());
     let digital = RwSignal::new(false);
     let place = RwSignal::new(String::new());
@@ -37,13 +41,37 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                     let profile = profiles::get(c.profile());
                     c.parties()
                         .iter()
-                        .map(|p| (p.id, format!("{} ({})", p.name, if r_kall_4_is_summoned(p, profile) { "kallas" } else { "bjuds in" })))
+                        .map(|p| {
+                            (
+                                p.id,
+                                format!(
+                                    "{} ({})",
+                                    p.name,
+                                    if r_kall_4_is_summoned(p, profile) {
+                                        "kallas"
+                                    } else {
+                                        "bjuds in"
+                                    }
+                                ),
+                            )
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
     };
-    let plain_parties = move || case.with(|c| c.as_ref().map(|c| c.parties().iter().map(|p| (p.id, p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let plain_parties = move || {
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.parties()
+                        .iter()
+                        .map(|p| (p.id, p.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
     let send = move |_| {
         let meeting_at = match when.get_untracked() {
             s if s.trim().is_empty() => None,
@@ -58,12 +86,21 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
         let place_value = if digital.get_untracked() {
             Some(Place::Digitalt)
         } else {
-            Some(place.get_untracked()).filter(|p| !p.trim().is_empty()).map(Place::Plats)
+            Some(place.get_untracked())
+                .filter(|p| !p.trim().is_empty())
+                .map(Place::Plats)
         };
         let draft = KallelseDraft {
             purpose: purpose.get_untracked(),
             long_term_goal: goal.get_untracked(),
-            questions: questions.get_untracked().into_iter().map(|(text, party)| Question { text, party }).collect(),
+            questions: questions
+                .get_untracked()
+                .into_iter()
+                .map(|(text, party)| Question {
+                    text: text.get_untracked(),
+                    party: party.get_untracked(),
+                })
+                .collect(),
             meeting_at,
             place: place_value,
             participation: participation.get_untracked(),
@@ -73,11 +110,20 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
         run(app, case, Command::SendKallelse(draft), error);
     };
     let sent = move || case.with(|c| c.as_ref().and_then(|c| c.kallelse().cloned()));
-    let party_name = move |pid: PartyId| case.with(|c| c.as_ref().and_then(|c| c.party(pid)).map(|p| p.name.clone()).unwrap_or_default());
+    let party_name = move |pid: PartyId| {
+        case.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.party(pid))
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        })
+    };
     let due_for = move |pid: PartyId| {
         case.with(|c| {
             c.as_ref().and_then(|c| {
-                deadlines(c, now(), profiles::get(c.profile())).into_iter().find(|d| d.kind == DeadlineKind::KallelseAcknowledged && d.party == Some(pid))
+                deadlines(c, now(), profiles::get(c.profile()))
+                    .into_iter()
+                    .find(|d| d.kind == DeadlineKind::KallelseAcknowledged && d.party == Some(pid))
             })
         })
     };
@@ -102,20 +148,19 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                                 <div class="question-row">
                                     <div class="field">
                                         <label for=qid.clone()>{format!("Fråga {}", i + 1)}</label>
-                                        <input id=qid type="text" prop:value=text
-                                            on:change=move |ev| { let v = event_target_value(&ev); questions.update(|q| if let Some(x) = q.get_mut(i) { x.0 = v; }); }/>
+                                        <input id=qid type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
                                     </div>
                                     <div class="field">
                                         <label for=pid.clone()>{format!("Fråga {} gäller", i + 1)}</label>
-                                        <select id=pid on:change=move |ev| { let v = event_target_value(&ev).parse().ok().map(PartyId); questions.update(|q| if let Some(x) = q.get_mut(i) { x.1 = v; }); }>
-                                            <option value="" prop:selected=party.is_none()>"Alla"</option>
-                                            {plain_parties().into_iter().map(|(id, name)| view! { <option value=id.0.to_string() prop:selected=party == Some(id)>{name}</option> }).collect_view()}
+                                        <select id=pid on:change=move |ev| party.set(event_target_value(&ev).parse().ok().map(PartyId))>
+                                            <option value="" prop:selected=move || party.get().is_none()>"Alla"</option>
+                                            {plain_parties().into_iter().map(|(id, name)| view! { <option value=id.0.to_string() prop:selected=move || party.get() == Some(id)>{name}</option> }).collect_view()}
                                         </select>
                                     </div>
                                 </div>
                             }
                         }).collect_view()}
-                        <button type="button" class="button secondary" on:click=move |_| questions.update(|q| q.push((String::new(), None)))>"Lägg till fråga"</button>
+                        <button type="button" class="button secondary" on:click=move |_| questions.update(|q| q.push(new_row()))>"Lägg till fråga"</button>
                     </fieldset>
                     <Input id="motestid" label="Datum och tid" value=when kind="datetime-local"/>
                     <div class="field checkbox">

@@ -14,10 +14,27 @@ pub fn Meddelanden(case: Memo<Option<Case>>) -> impl IntoView {
     let author = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let messages = move || {
-        case.with(|c| c.as_ref().map(|c| c.messages_newest_first().into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default())
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.messages_newest_first()
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     };
     let send = move |_| {
-        if run(app, case, Command::AddMessage { author: author.get_untracked(), text: body.get_untracked() }, error) {
+        if run(
+            app,
+            case,
+            Command::AddMessage {
+                author: author.get_untracked(),
+                text: body.get_untracked(),
+            },
+            error,
+        ) {
             body.set(String::new());
         }
     };

@@ -16,8 +16,15 @@ use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
 /// Applies `cmd` to the case as it is now; a refusal goes to `error` and changes nothing.
-pub fn run(app: AppState, case: Memo<Option<Case>>, cmd: Command, error: RwSignal<Option<Violation>>) -> bool {
-    let Some(c) = case.get_untracked() else { return false };
+pub fn run(
+    app: AppState,
+    case: Memo<Option<Case>>,
+    cmd: Command,
+    error: RwSignal<Option<Violation>>,
+) -> bool {
+    let Some(c) = case.get_untracked() else {
+        return false;
+    };
     match app.apply(c, cmd) {
         Ok(()) => {
             error.set(None);
@@ -32,7 +39,11 @@ pub fn run(app: AppState, case: Memo<Option<Case>>, cmd: Command, error: RwSigna
 
 /// A refusal that the form itself finds (an unreadable date), worded like the engine's.
 pub fn form_error(message: &str) -> Violation {
-    Violation { rule: crate::engine::RuleId("R-STAT-4"), message_sv: message.to_string(), source: String::new() }
+    Violation {
+        rule: crate::engine::RuleId("R-STAT-4"),
+        message_sv: message.to_string(),
+        source: String::new(),
+    }
 }
 
 pub fn parse_date(s: &str) -> Option<NaiveDate> {

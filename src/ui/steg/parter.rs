@@ -1,8 +1,11 @@
 //! Parter: units (with their huvudman), other actors and närstående, guardians and representatives.
 
-use super::{run, form_error};
-use crate::engine::model::{ActorKind, Contact, PartyInput, PartyKind, RepresentativeKind, UnitKind};
-use crate::engine::{Case, Command};
+use super::{form_error, run};
+use crate::engine::model::{
+    ActorKind, Contact, PartyInput, PartyKind, RepresentativeKind, UnitKind,
+};
+use crate::engine::rules::initiative::r_init_2_suggested_recipients;
+use crate::engine::{profiles, Case, Command};
 use crate::ui::components::{Explain, Input};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -11,9 +14,19 @@ fn kind_options() -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = UnitKind::ALL
         .iter()
         .enumerate()
-        .map(|(i, u)| (format!("u{i}"), format!("{} – {}", u.huvudman().label_sv(), u.label_sv())))
+        .map(|(i, u)| {
+            (
+                format!("u{i}"),
+                format!("{} – {}", u.huvudman().label_sv(), u.label_sv()),
+            )
+        })
         .collect();
-    v.extend(ActorKind::ALL.iter().enumerate().map(|(i, a)| (format!("a{i}"), format!("Annan aktör – {}", a.label_sv()))));
+    v.extend(
+        ActorKind::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (format!("a{i}"), format!("Annan aktör – {}", a.label_sv()))),
+    );
     v
 }
 
@@ -46,7 +59,11 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
         let input = PartyInput {
             kind: k,
             name: name.get_untracked(),
-            contact: Contact { name: contact.get_untracked(), phone: phone.get_untracked(), email: email.get_untracked() },
+            contact: Contact {
+                name: contact.get_untracked(),
+                phone: phone.get_untracked(),
+                email: email.get_untracked(),
+            },
             has_system_access: access.get_untracked(),
             ongoing_contact: ongoing.get_untracked(),
         };
@@ -61,7 +78,15 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
     let g_phone = RwSignal::new(String::new());
     let g_error = RwSignal::new(None);
     let add_guardian = move |_| {
-        if run(app, case, Command::AddGuardian { name: g_name.get_untracked(), phone: g_phone.get_untracked() }, g_error) {
+        if run(
+            app,
+            case,
+            Command::AddGuardian {
+                name: g_name.get_untracked(),
+                phone: g_phone.get_untracked(),
+            },
+            g_error,
+        ) {
             g_name.set(String::new());
             g_phone.set(String::new());
         }
@@ -69,19 +94,68 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
     let r_name = RwSignal::new(String::new());
     let r_kind = RwSignal::new(0usize);
     let r_error = RwSignal::new(None);
-    let reps = [RepresentativeKind::Foretradare, RepresentativeKind::GodMan, RepresentativeKind::Forvaltare, RepresentativeKind::Framtidsfullmakt];
+    let reps = [
+        RepresentativeKind::Foretradare,
+        RepresentativeKind::GodMan,
+        RepresentativeKind::Forvaltare,
+        RepresentativeKind::Framtidsfullmakt,
+    ];
     let add_rep = move |_| {
         let kind = reps[r_kind.get_untracked().min(3)];
-        if run(app, case, Command::AddRepresentative { name: r_name.get_untracked(), kind }, r_error) {
+        if run(
+            app,
+            case,
+            Command::AddRepresentative {
+                name: r_name.get_untracked(),
+                kind,
+            },
+            r_error,
+        ) {
             r_name.set(String::new());
         }
     };
-    let parties = move || case.with(|c| c.as_ref().map(|c| c.parties().to_vec()).unwrap_or_default());
-    let guardians = move || case.with(|c| c.as_ref().map(|c| c.guardians().to_vec()).unwrap_or_default());
-    let representatives = move || case.with(|c| c.as_ref().map(|c| c.representatives().to_vec()).unwrap_or_default());
+    let parties =
+        move || case.with(|c| c.as_ref().map(|c| c.parties().to_vec()).unwrap_or_default());
+    let guardians = move || {
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| c.guardians().to_vec())
+                .unwrap_or_default()
+        })
+    };
+    let representatives = move || {
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| c.representatives().to_vec())
+                .unwrap_or_default()
+        })
+    };
 
+    // R-INIT-2: from the samordningsansvarig's (or the first) unit, where the initiative should go.
+    let suggestions = move || {
+        case.with(|c| {
+            let c = c.as_ref()?;
+            let from = c.roles().samordningsansvarig.or_else(|| {
+                c.parties()
+                    .iter()
+                    .find(|p| p.kind.huvudman().is_some())
+                    .map(|p| p.id)
+            })?;
+            let name = c.party(from)?.name.clone();
+            Some((
+                name,
+                r_init_2_suggested_recipients(c, from, profiles::get(c.profile())),
+            ))
+        })
+    };
     view! {
         <h2>"Parter"</h2>
+        {move || suggestions().map(|(from, list)| view! {
+            <div class="suggestions">
+                <h3 class="small-heading">{format!("Förslag på mottagare av initiativ från {from}")}</h3>
+                <ul>{list.into_iter().map(|s| view! { <li>{s.text_sv}</li> }).collect_view()}</ul>
+            </div>
+        })}
         <Show when=move || !parties().is_empty() fallback=|| view! { <p>"Inga parter ännu."</p> }>
             <table class="data-table">
                 <caption class="visually-hidden">"Parter i ärendet"</caption>

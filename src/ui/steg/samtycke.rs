@@ -12,24 +12,48 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::BTreeSet;
 
-const FORMS: [ConsentForm; 4] = [ConsentForm::Skriftligt, ConsentForm::Muntligt, ConsentForm::AnnatTecken, ConsentForm::Presumerat];
+const FORMS: [ConsentForm; 4] = [
+    ConsentForm::Skriftligt,
+    ConsentForm::Muntligt,
+    ConsentForm::AnnatTecken,
+    ConsentForm::Presumerat,
+];
 
 #[component]
 pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
     let app = use_app();
-    let Some(initial) = case.get_untracked() else { return ().into_any() };
+    let Some(initial) = case.get_untracked() else {
+        return ().into_any();
+    };
     let id = initial.id();
     let today = now().date();
     let existing = initial.consent().cloned();
     let error = RwSignal::new(None);
     let part_a = RwSignal::new(existing.as_ref().is_none_or(|c| c.information_exchange));
     let part_b = RwSignal::new(existing.as_ref().is_none_or(|c| c.establish_plan));
-    let parties = RwSignal::new(existing.as_ref().map_or_else(|| initial.parties().iter().map(|p| p.id).collect(), |c| c.parties.clone()));
-    let info = RwSignal::new(existing.as_ref().map(|c| c.information.clone()).unwrap_or_default());
+    let parties = RwSignal::new(existing.as_ref().map_or_else(
+        || initial.parties().iter().map(|p| p.id).collect(),
+        |c| c.parties.clone(),
+    ));
+    let info = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|c| c.information.clone())
+            .unwrap_or_default(),
+    );
     let form = RwSignal::new(existing.as_ref().map_or(ConsentForm::Muntligt, |c| c.form));
-    let givers = RwSignal::new(existing.as_ref().map(|c| c.given_by.clone()).unwrap_or_else(|| {
-        if initial.person().is_child_on(today) == Some(true) { BTreeSet::new() } else { BTreeSet::from([Giver::Personen]) }
-    }));
+    let givers = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|c| c.given_by.clone())
+            .unwrap_or_else(|| {
+                if initial.person().is_child_on(today) == Some(true) {
+                    BTreeSet::new()
+                } else {
+                    BTreeSet::from([Giver::Personen])
+                }
+            }),
+    );
     let given = RwSignal::new(today.format("%Y-%m-%d").to_string());
     let until = RwSignal::new(String::new());
     let digital = RwSignal::new(existing.as_ref().is_some_and(|c| c.digital_meeting));
@@ -38,24 +62,54 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
 
     let giver_options = move || {
         case.with(|c| {
-            let Some(c) = c.as_ref() else { return Vec::new() };
+            let Some(c) = c.as_ref() else {
+                return Vec::new();
+            };
             let mut v = vec![(Giver::Personen, format!("{} själv", c.person().name))];
-            v.extend(c.guardians().iter().map(|g| (Giver::Vardnadshavare(g.id), format!("Vårdnadshavare {}", g.name))));
-            v.extend(c.representatives().iter().map(|r| (Giver::Foretradare(r.id), format!("{} {}", r.kind.label_sv(), r.name))));
+            v.extend(c.guardians().iter().map(|g| {
+                (
+                    Giver::Vardnadshavare(g.id),
+                    format!("Vårdnadshavare {}", g.name),
+                )
+            }));
+            v.extend(c.representatives().iter().map(|r| {
+                (
+                    Giver::Foretradare(r.id),
+                    format!("{} {}", r.kind.label_sv(), r.name),
+                )
+            }));
             v
         })
     };
-    let party_options = move || case.with(|c| c.as_ref().map(|c| c.parties().iter().map(|p| (p.id, p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let party_options = move || {
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.parties()
+                        .iter()
+                        .map(|p| (p.id, p.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
     let record = move |_| {
         let Some(given_date) = parse_date(&given.get_untracked()) else {
-            error.set(Some(form_error("Ange datumet då samtycket gavs som ÅÅÅÅ-MM-DD.")));
+            error.set(Some(form_error(
+                "Ange datumet då samtycket gavs som ÅÅÅÅ-MM-DD.",
+            )));
             return;
         };
         let until_text = until.get_untracked();
-        let valid_until = if until_text.trim().is_empty() { None } else {
+        let valid_until = if until_text.trim().is_empty() {
+            None
+        } else {
             match parse_date(&until_text) {
                 Some(d) => Some(d),
-                None => { error.set(Some(form_error("Ange giltighetstiden som ÅÅÅÅ-MM-DD."))); return; }
+                None => {
+                    error.set(Some(form_error("Ange giltighetstiden som ÅÅÅÅ-MM-DD.")));
+                    return;
+                }
             }
         };
         let input = ConsentInput {
@@ -71,7 +125,14 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
         };
         run(app, case, Command::RecordConsent(input), error);
     };
-    let max_hint = move || parse_date(&given.get()).map(|g| format!("Högst ett år: senast {}. Tomt fält ger ett år.", r_cons_4_max_valid_until(g).format("%Y-%m-%d")));
+    let max_hint = move || {
+        parse_date(&given.get()).map(|g| {
+            format!(
+                "Högst ett år: senast {}. Tomt fält ger ett år.",
+                r_cons_4_max_valid_until(g).format("%Y-%m-%d")
+            )
+        })
+    };
     let is_child = initial.person().is_child_on(today) == Some(true);
     let current = move || case.with(|c| c.as_ref().and_then(|c| c.consent().cloned()));
 

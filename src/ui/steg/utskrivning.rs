@@ -20,24 +20,43 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
     let klar = RwSignal::new(datetime_value(now()));
     let discharge = move || case.with(|c| c.as_ref().and_then(|c| c.discharge().cloned()));
     let deadline = move || {
-        case.with(|c| c.as_ref().and_then(|c| deadlines(c, now(), profiles::get(c.profile())).into_iter().find(|d| d.kind == DeadlineKind::KallelseAfterDischarge)))
+        case.with(|c| {
+            c.as_ref().and_then(|c| {
+                deadlines(c, now(), profiles::get(c.profile()))
+                    .into_iter()
+                    .find(|d| d.kind == DeadlineKind::KallelseAfterDischarge)
+            })
+        })
     };
     let findings = Signal::derive(move || {
         case.with(|c| {
             c.as_ref()
                 .map(|c| {
                     let e = evaluate(c, now(), profiles::get(c.profile()));
-                    e.warnings.into_iter().chain(e.records).chain(e.info).filter(|f| {
-                        let r = f.rule.as_str();
-                        r.starts_with("R-UTSK") || r == "R-NEED-2"
-                    }).collect()
+                    e.warnings
+                        .into_iter()
+                        .chain(e.records)
+                        .chain(e.info)
+                        .filter(|f| {
+                            let r = f.rule.as_str();
+                            r.starts_with("R-UTSK") || r == "R-NEED-2"
+                        })
+                        .collect()
                 })
                 .unwrap_or_default()
         })
     });
     let record_admission = move |_| match parse_datetime(&admitted.get_untracked()) {
         Some(at) => {
-            run(app, case, Command::RecordAdmission { at, insatser_may_be_needed: may_need.get_untracked() }, error);
+            run(
+                app,
+                case,
+                Command::RecordAdmission {
+                    at,
+                    insatser_may_be_needed: may_need.get_untracked(),
+                },
+                error,
+            );
         }
         None => error.set(Some(form_error("Ange datum och tid för inskrivningen."))),
     };
@@ -45,7 +64,9 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
         Some(at) => {
             run(app, case, Command::RecordUtskrivningsklar { at }, error);
         }
-        None => error.set(Some(form_error("Ange datum och tid då personen blev utskrivningsklar."))),
+        None => error.set(Some(form_error(
+            "Ange datum och tid då personen blev utskrivningsklar.",
+        ))),
     };
     view! {
         <h2>"Utskrivning från slutenvård"</h2>
@@ -65,7 +86,7 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
             }.into_any(),
             Some(d) => view! {
                 <section class="card" aria-labelledby="utskrivning-rubrik">
-                    <h3 id="utskrivning-rubrik">"Utskrivningsklar"</h3>
+                    <h3 id="utskrivning-rubrik">"Utskrivning och kallelse"</h3>
                     <p>{format!("Inskriven {}.", format_time(d.admitted))}</p>
                     {match d.utskrivningsklar {
                         Some(t) => view! { <p>{format!("Utskrivningsklar {}.", format_time(t))}</p> }.into_any(),

@@ -29,7 +29,7 @@ export class App {
     await this.page.getByLabel('Lösenfras', { exact: true }).fill(passphrase);
     await this.page.getByLabel('Upprepa lösenfrasen').fill(passphrase);
     await this.page.getByRole('button', { name: 'Skapa och lås upp' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Ärenden' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Att göra' })).toBeVisible();
   }
 
   async unlock(passphrase = PASSPHRASE) {
@@ -55,6 +55,39 @@ export class App {
     if (interpreter) await this.page.getByLabel('Behöver tolk').check();
     await this.page.getByRole('button', { name: 'Registrera' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+
+  /** Presses Tab until the focused element satisfies `matches` (keyboard only); fails after 60 presses. */
+  async tabTo(description, matches, arg) {
+    for (let i = 0; i < 60; i++) {
+      await this.page.keyboard.press('Tab');
+      if (await this.page.evaluate(matches, arg)) return;
+    }
+    throw new Error(`keyboard focus never reached ${description}`);
+  }
+
+  /** Opens a step of the case from the step navigation. */
+  async step(name) {
+    await this.page.getByRole('navigation', { name: 'Steg i SIP-processen' }).getByRole('link', { name, exact: true }).click();
+  }
+
+  async phaseIs(label) {
+    await expect(this.page.locator('.case-facts')).toContainText(`Fas: ${label}`);
+  }
+
+  async addParty(type, name, { contact = 'Kontakt', access = true } = {}) {
+    await this.page.getByLabel('Typ', { exact: true }).selectOption({ label: type });
+    await this.page.getByLabel('Verksamhetens eller aktörens namn').fill(name);
+    await this.page.getByLabel('Kontaktperson').fill(contact);
+    if (!access) await this.page.getByLabel('Har tillgång till IT-stödet').uncheck();
+    await this.page.getByRole('button', { name: 'Lägg till part' }).click();
+    await expect(this.page.getByRole('cell', { name, exact: true })).toBeVisible();
+  }
+
+  async addGuardian(name) {
+    await this.page.getByLabel('Vårdnadshavarens namn').fill(name);
+    await this.page.getByRole('button', { name: 'Lägg till vårdnadshavare' }).click();
+    await expect(this.page.getByRole('listitem').filter({ hasText: name })).toBeVisible();
   }
 
   caseRows() {
