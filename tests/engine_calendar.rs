@@ -138,3 +138,25 @@ proptest! {
         prop_assert_eq!((within_calendar_days(start, n) - start).num_days(), i64::from(n));
     }
 }
+
+#[test]
+fn iso_dates_are_written_and_read_without_format_strings() {
+    assert_eq!(iso(d(2026, 4, 7)), "2026-04-07");
+    assert_eq!(parse_iso("2026-04-07"), Some(d(2026, 4, 7)));
+    assert_eq!(parse_iso(" 2028-02-29 "), Some(d(2028, 2, 29)));
+    assert_eq!(parse_iso("2027-02-29"), None);
+    assert_eq!(parse_iso("2026-4-7"), None);
+    assert_eq!(parse_iso("idag"), None);
+    let t = d(2026, 12, 23).and_hms_opt(14, 5, 0).unwrap();
+    assert_eq!(iso_minutes(t), "2026-12-23 14:05");
+    assert_eq!(parse_iso_minutes("2026-12-23T14:05"), Some(t));
+    assert_eq!(parse_iso_minutes("2026-12-23T25:00"), None);
+    assert_eq!(parse_iso_minutes("2026-12-23"), None);
+}
+
+proptest! {
+    #[test]
+    fn iso_round_trips(day in any_date()) {
+        prop_assert_eq!(parse_iso(&iso(day)), Some(day));
+    }
+}

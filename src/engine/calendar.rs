@@ -126,3 +126,35 @@ pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
         .filter(|d| is_working_day(*d))
         .count() as i64
 }
+
+/// `2026-11-23` — ISO dates, written without chrono's format-string machinery (smaller wasm).
+pub fn iso(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// `2026-11-23 14:05`.
+pub fn iso_minutes(t: chrono::NaiveDateTime) -> String {
+    use chrono::Timelike;
+    format!("{} {:02}:{:02}", iso(t.date()), t.hour(), t.minute())
+}
+
+/// Parses `YYYY-MM-DD` (as date inputs give it); `None` when it is not a real date.
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let mut it = s.splitn(3, '-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Parses `YYYY-MM-DDTHH:MM` (as datetime-local inputs give it).
+pub fn parse_iso_minutes(s: &str) -> Option<chrono::NaiveDateTime> {
+    let (date, time) = s.trim().split_once('T')?;
+    let (h, m) = time.split_once(':')?;
+    if h.len() != 2 || m.len() < 2 {
+        return None;
+    }
+    parse_iso(date)?.and_hms_opt(h.parse().ok()?, m[..2].parse().ok()?, 0)
+}

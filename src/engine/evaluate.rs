@@ -133,22 +133,16 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
                     &mut blocked,
                 );
             } else {
-                let r = consent::r_cons_1_establish(case).and_then(|()| {
-                    rules::plan::r_plan_1_complete(
-                        &plan.map(|p| p.content.clone()).unwrap_or_default(),
-                    )
-                });
+                let r = consent::r_cons_1_establish(case)
+                    .and_then(|()| rules::plan::r_plan_1_complete_current(plan));
                 check(Step::UpprattaPlan, r, &mut next, &mut blocked);
             }
         }
         Phase::PlanUpprattad | Phase::Uppfoljning => {
             match plan.map(|p| p.state) {
                 Some(PlanState::Utkast) => {
-                    let r = consent::r_cons_1_establish(case).and_then(|()| {
-                        rules::plan::r_plan_1_complete(
-                            &plan.map(|p| p.content.clone()).unwrap_or_default(),
-                        )
-                    });
+                    let r = consent::r_cons_1_establish(case)
+                        .and_then(|()| rules::plan::r_plan_1_complete_current(plan));
                     check(Step::UpprattaPlan, r, &mut next, &mut blocked);
                 }
                 Some(PlanState::Upprattad) => next.push(Step::SigneraPlan),
@@ -218,7 +212,7 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
                     format!(
                         "{} – datumet {} har passerat.",
                         d.what_sv,
-                        d.due.format("%Y-%m-%d")
+                        super::calendar::iso(d.due)
                     ),
                 )));
             }

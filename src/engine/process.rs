@@ -783,8 +783,7 @@ impl Case {
                 consent::r_cons_1_establish(self)?;
                 let plan = self.current_plan();
                 rules::plan::r_plan_10_state(plan, PlanState::Utkast, "upprättas")?;
-                let content = plan.map(|p| p.content.clone()).unwrap_or_default();
-                rules::plan::r_plan_1_complete(&content)?;
+                rules::plan::r_plan_1_complete_current(plan)?;
                 let Some(p) = self.current_plan_mut() else {
                     return Err(Violation::new("R-PLAN-1", "Det finns ingen plan."));
                 };
@@ -808,12 +807,7 @@ impl Case {
             Command::LockPlan { by } => {
                 rules::plan::r_plan_10_by_coordinator(self, by, "låsa")?;
                 rules::plan::r_plan_10_state(self.current_plan(), PlanState::Signerad, "låsas")?;
-                rules::plan::r_plan_1_complete(
-                    &self
-                        .current_plan()
-                        .map(|p| p.content.clone())
-                        .unwrap_or_default(),
-                )?;
+                rules::plan::r_plan_1_complete_current(self.current_plan())?;
                 if let Some(p) = self.current_plan_mut() {
                     p.state = PlanState::Last;
                     p.locked = Some(ctx.now);

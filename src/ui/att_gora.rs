@@ -71,7 +71,7 @@ pub fn AttGora() -> impl IntoView {
                                 <td><span class=status_class(t.deadline.status)>{t.deadline.status.label_sv()}</span></td>
                                 <td><A href=href>{t.deadline.what_sv.clone()}</A></td>
                                 <td>{t.name}<br/><span class="identity">{t.masked}</span></td>
-                                <td class="nowrap">{t.deadline.due.format("%Y-%m-%d").to_string()}</td>
+                                <td class="nowrap">{crate::engine::calendar::iso(t.deadline.due)}</td>
                                 <td class="rule-id">{t.deadline.rule.as_str()}</td>
                             </tr>
                         }

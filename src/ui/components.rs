@@ -67,7 +67,7 @@ pub fn DeadlineList(#[prop(into)] deadlines: Signal<Vec<Deadline>>) -> impl Into
                     {move || deadlines.get().into_iter().map(|d| view! {
                         <tr>
                             <td>{d.what_sv}</td>
-                            <td class="nowrap">{d.due.format("%Y-%m-%d").to_string()}</td>
+                            <td class="nowrap">{crate::engine::calendar::iso(d.due)}</td>
                             <td><span class=status_class(d.status)>{d.status.label_sv()}</span></td>
                             <td class="rule-id">{d.rule.as_str()}</td>
                         </tr>

@@ -66,7 +66,7 @@ pub fn ConsentForm() -> impl IntoView {
                 <ul>{parties.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 <h2>"Information som får lämnas"</h2>
                 <ul>{kinds.into_iter().map(|k| view! { <li>{k.label_sv()}</li> }).collect_view()}</ul>
-                <p>{format!("Samtycket gäller till och med {} (högst ett år) och kan när som helst återkallas.", until.format("%Y-%m-%d"))}</p>
+                <p>{format!("Samtycket gäller till och med {} (högst ett år) och kan när som helst återkallas.", crate::engine::calendar::iso(until))}</p>
                 <p>"Jag har fått information om vad en SIP innebär och om rätten till tolk."</p>
                 <div class="signatures">
                     {signers.into_iter().map(|s| view! { <div class="signature"><p>"Datum och underskrift"</p><p class="line"></p><p>{s}</p></div> }).collect_view()}

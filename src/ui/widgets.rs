@@ -39,7 +39,7 @@ pub fn Notice() -> impl IntoView {
 
 /// Formats a timestamp the Swedish way: 2026-11-23 14:05.
 pub fn format_time(t: chrono::NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
+    crate::engine::calendar::iso_minutes(t)
 }
 
 /// The local time now, for the engine (which never reads the clock itself).

@@ -61,7 +61,7 @@ pub fn r_cons_4_valid_until(given: NaiveDate, valid_until: NaiveDate) -> Result<
         "R-CONS-4",
         format!(
             "Samtycket gäller högst ett år: senast {}.",
-            r_cons_4_max_valid_until(given).format("%Y-%m-%d")
+            crate::engine::calendar::iso(r_cons_4_max_valid_until(given))
         ),
     )
 }
@@ -73,7 +73,7 @@ pub fn r_cons_4_not_expired(case: &Case, today: NaiveDate) -> Result<(), Violati
             "R-CONS-4",
             format!(
                 "Samtycket gick ut {}. Ett nytt samtycke behövs innan nya möten eller informationsutbyte.",
-                c.valid_until.format("%Y-%m-%d")
+                crate::engine::calendar::iso(c.valid_until)
             ),
         )),
         _ => Ok(()),
@@ -89,7 +89,7 @@ pub fn r_cons_4_expiry_warning(case: &Case, today: NaiveDate) -> Option<Finding>
             "R-CONS-4",
             format!(
                 "Samtycket går ut {} ({left} dagar kvar). Fråga om ett nytt samtycke.",
-                c.valid_until.format("%Y-%m-%d")
+                crate::engine::calendar::iso(c.valid_until)
             ),
         )
     })

@@ -136,6 +136,14 @@ pub fn r_plan_1_complete(content: &PlanContent) -> Result<(), Violation> {
     ))
 }
 
+/// R-PLAN-1 for the current plan version (or the empty plan when there is none), without copying it.
+pub fn r_plan_1_complete_current(plan: Option<&PlanVersion>) -> Result<(), Violation> {
+    match plan {
+        Some(p) => r_plan_1_complete(&p.content),
+        None => r_plan_1_complete(&PlanContent::default()),
+    }
+}
+
 /// R-PLAN-2: a goal starts with the person's first name and "vill / ska / får / kommer att".
 pub fn r_plan_2_goal_ok(goal: &str, first_name: &str) -> bool {
     let g = goal.trim();

@@ -28,7 +28,7 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
             error,
         );
     });
-    let detected = RwSignal::new(initial.need_detected().format("%Y-%m-%d").to_string());
+    let detected = RwSignal::new(crate::engine::calendar::iso(initial.need_detected()));
     let save_detected = move |_| match parse_date(&detected.get_untracked()) {
         Some(d) => {
             run(app, case, Command::SetNeedDetected(d), error);
@@ -97,7 +97,7 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
                     <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordRequest { by: request_by.get_untracked(), at: now().date() }, error); }>"Registrera begäran"</button>
                 }.into_any(),
                 Some(r) => view! {
-                    <p>{format!("Begäran från {} {}.", if r.by == Requester::Personen { "personen" } else { "en närstående" }, r.at.format("%Y-%m-%d"))}
+                    <p>{format!("Begäran från {} {}.", if r.by == Requester::Personen { "personen" } else { "en närstående" }, crate::engine::calendar::iso(r.at))}
                        {r.refused_reason.map(|why| format!(" Nekad: {why}"))}</p>
                     <TextArea id="neka-anledning" label="Anledning till att begäran nekas" value=refusal hint="En begäran får nekas bara i undantagsfall, och anledningen ska dokumenteras."/>
                     <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RefuseRequest { reason: refusal.get_untracked() }, error); }>"Neka begäran"</button>

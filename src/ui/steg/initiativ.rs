@@ -1,7 +1,7 @@
 //! Initiativ (R-INIT): recipients, a short reason, urgency; then each recipient's kvittens or nej with referral,
 //! and its 1-working-day deadline.
 
-use super::run;
+use super::{party_name, run};
 use crate::engine::model::{InitiativeAnswer, PartyId, PartyKind, PrepItem, Urgency};
 use crate::engine::rules::{initiative::r_init_2_suggested_recipients, need::r_need_3_reason};
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
@@ -66,14 +66,6 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
     };
     let referral = RwSignal::new(String::new());
     let sent = move || case.with(|c| c.as_ref().and_then(|c| c.initiative().cloned()));
-    let party_name = move |id: PartyId| {
-        case.with(|c| {
-            c.as_ref()
-                .and_then(|c| c.party(id))
-                .map(|p| p.name.clone())
-                .unwrap_or_default()
-        })
-    };
     let due_for = move |id: PartyId| {
         case.with(|c| {
             c.as_ref().and_then(|c| {
@@ -131,7 +123,7 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
             Some(init) => view! {
                 <section class="card" aria-labelledby="skickat-rubrik">
                     <h3 id="skickat-rubrik">"Skickat"</h3>
-                    <p>{format!("Skickat {} av {} ({}).", format_time(init.sent), party_name(init.initiator), init.urgency.label_sv().to_lowercase())}</p>
+                    <p>{format!("Skickat {} av {} ({}).", format_time(init.sent), party_name(case, init.initiator), init.urgency.label_sv().to_lowercase())}</p>
                     <p>"Anledning: "{init.reason.clone()}</p>
                     {move || {
                         let s: Vec<_> = suggestions().into_iter().filter(|s| s.party.is_none() && s.text_sv.contains("hänvisad")).collect();
@@ -149,7 +141,7 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                         <tbody>
                             {init.recipients.iter().map(|r| {
                                 let pid = r.party;
-                                let name = party_name(pid);
+                                let name = party_name(case, pid);
                                 let answer = match &r.answer {
                                     None => "Väntar på svar".to_string(),
                                     Some(InitiativeAnswer::Kvitterad { at }) => format!("Kvitterad {}", format_time(*at)),
@@ -161,7 +153,7 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                                     <tr>
                                         <td>{name.clone()}</td>
                                         <td>{answer}</td>
-                                        <td>{due.map(|d| view! { {d.due.format("%Y-%m-%d").to_string()}" " <span class=status_class(d.status)>{d.status.label_sv()}</span> })}</td>
+                                        <td>{due.map(|d| view! { {crate::engine::calendar::iso(d.due)}" " <span class=status_class(d.status)>{d.status.label_sv()}</span> })}</td>
                                         <td>{pending.then(|| view! {
                                             <div class="button-row">
                                                 <button type="button" class="button small" aria-label=format!("Kvittera för {name}")

@@ -1,7 +1,7 @@
 //! Kallelse (R-KALL): purpose, the person's long-term goal, questions per party, time and place, participation,
 //! summoned and invited; then acknowledgements and letters for those without system access.
 
-use super::{form_error, parse_datetime, run};
+use super::{form_error, parse_datetime, party_choices, party_name, run};
 use crate::engine::model::{KallelseDraft, PartyId, Place, Question};
 use crate::engine::rules::kallelse::{r_kall_4_is_summoned, r_kall_4_letters, R_KALL_6_GATHER_SV};
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
@@ -60,18 +60,6 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let plain_parties = move || {
-        case.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    c.parties()
-                        .iter()
-                        .map(|p| (p.id, p.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
     let send = move |_| {
         let meeting_at = match when.get_untracked() {
             s if s.trim().is_empty() => None,
@@ -110,14 +98,6 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
         run(app, case, Command::SendKallelse(draft), error);
     };
     let sent = move || case.with(|c| c.as_ref().and_then(|c| c.kallelse().cloned()));
-    let party_name = move |pid: PartyId| {
-        case.with(|c| {
-            c.as_ref()
-                .and_then(|c| c.party(pid))
-                .map(|p| p.name.clone())
-                .unwrap_or_default()
-        })
-    };
     let due_for = move |pid: PartyId| {
         case.with(|c| {
             c.as_ref().and_then(|c| {
@@ -154,7 +134,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                                         <label for=pid.clone()>{format!("Fråga {} gäller", i + 1)}</label>
                                         <select id=pid on:change=move |ev| party.set(event_target_value(&ev).parse().ok().map(PartyId))>
                                             <option value="" prop:selected=move || party.get().is_none()>"Alla"</option>
-                                            {plain_parties().into_iter().map(|(id, name)| view! { <option value=id.0.to_string() prop:selected=move || party.get() == Some(id)>{name}</option> }).collect_view()}
+                                            {party_choices(case).into_iter().map(|(id, name)| view! { <option value=id.0.to_string() prop:selected=move || party.get() == Some(id)>{name}</option> }).collect_view()}
                                         </select>
                                     </div>
                                 </div>
@@ -195,7 +175,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                         <tbody>
                             {k.recipients.iter().map(|r| {
                                 let pid = r.party;
-                                let name = party_name(pid);
+                                let name = party_name(case, pid);
                                 let due = if r.summoned { due_for(pid) } else { None };
                                 let answer = r.answer.as_ref().map_or("Väntar".to_string(), |a| match &a.substitute {
                                     Some(s) => format!("{} kommer (ersättare {s})", a.attendee),
@@ -207,7 +187,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                                         <td>{name.clone()}</td>
                                         <td>{if r.summoned { "Kallad" } else { "Inbjuden" }}</td>
                                         <td>{answer}</td>
-                                        <td>{due.map(|d| view! { {d.due.format("%Y-%m-%d").to_string()}" " <span class=status_class(d.status)>{d.status.label_sv()}</span> })}</td>
+                                        <td>{due.map(|d| view! { {crate::engine::calendar::iso(d.due)}" " <span class=status_class(d.status)>{d.status.label_sv()}</span> })}</td>
                                         <td>{pending.then(|| view! {
                                             <button type="button" class="button small" aria-label=format!("Kvittera för {name}") on:click=move |_| {
                                                 let sub = Some(substitute.get_untracked()).filter(|s| !s.trim().is_empty());
@@ -225,7 +205,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                     <h4 class="small-heading">"Brev till inbjudna utan IT-stödet"</h4>
                     <ul>
                         {move || letters().into_iter().map(|pid| view! {
-                            <li><A href=format!("/utskrift/kallelse/{id}/{}", pid.0)>{format!("Brev till {}", party_name(pid))}</A></li>
+                            <li><A href=format!("/utskrift/kallelse/{id}/{}", pid.0)>{format!("Brev till {}", party_name(case, pid))}</A></li>
                         }).collect_view()}
                     </ul>
                 </section>

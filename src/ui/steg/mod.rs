@@ -37,6 +37,25 @@ pub fn run(
     }
 }
 
+/// The case's parties as (id, name), for choices.
+pub fn party_choices(case: Memo<Option<Case>>) -> Vec<(crate::engine::model::PartyId, String)> {
+    case.with(|c| {
+        c.as_ref()
+            .map(|c| c.parties().iter().map(|p| (p.id, p.name.clone())).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// A party's name, or nothing when it is not in the case.
+pub fn party_name(case: Memo<Option<Case>>, id: crate::engine::model::PartyId) -> String {
+    case.with(|c| {
+        c.as_ref()
+            .and_then(|c| c.party(id))
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    })
+}
+
 /// A refusal that the form itself finds (an unreadable date), worded like the engine's.
 pub fn form_error(message: &str) -> Violation {
     Violation {
@@ -47,14 +66,14 @@ pub fn form_error(message: &str) -> Violation {
 }
 
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::engine::calendar::parse_iso(s)
 }
 
 /// `<input type="datetime-local">` gives `2026-11-23T14:30`.
 pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M").ok()
+    crate::engine::calendar::parse_iso_minutes(s)
 }
 
 pub fn datetime_value(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
+    crate::engine::calendar::iso_minutes(t).replacen(' ', "T", 1)
 }

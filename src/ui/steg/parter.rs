@@ -159,20 +159,26 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
         <Show when=move || !parties().is_empty() fallback=|| view! { <p>"Inga parter ännu."</p> }>
             <table class="data-table">
                 <caption class="visually-hidden">"Parter i ärendet"</caption>
-                <thead><tr><th scope="col">"Namn"</th><th scope="col">"Typ"</th><th scope="col">"Kontaktperson"</th><th scope="col">"Telefon / e-post"</th><th scope="col">"IT-stöd"</th></tr></thead>
+                <thead><tr><th scope="col">"Namn"</th><th scope="col">"Typ"</th><th scope="col">"Kontaktperson"</th><th scope="col">"Telefon / e-post"</th><th scope="col">"IT-stöd"</th><th scope="col">"Åtgärd"</th></tr></thead>
                 <tbody>
-                    {move || parties().into_iter().map(|p| view! {
+                    {move || parties().into_iter().map(|p| {
+                        let pid = p.id;
+                        let label = format!("Ta bort {}", p.name);
+                        view! {
                         <tr>
                             <td>{p.name}</td>
                             <td>{p.kind.huvudman().map_or("Annan aktör", |h| h.label_sv())}", "{p.kind.label_sv()}</td>
                             <td>{p.contact.name}</td>
                             <td>{p.contact.phone}" "{p.contact.email}</td>
                             <td>{if p.has_system_access { "Ja" } else { "Nej, brev" }}</td>
+                            <td><button type="button" class="button small secondary" aria-label=label
+                                on:click=move |_| { run(app, case, Command::RemoveParty(pid), error); }>"Ta bort"</button></td>
                         </tr>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </tbody>
             </table>
         </Show>
+        <Explain violation=error/>
         <section class="card" aria-labelledby="ny-part">
             <h3 id="ny-part">"Lägg till verksamhet eller aktör"</h3>
             <div class="field">
@@ -193,7 +199,6 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
                 <input id="part-kontakt-pagaende" type="checkbox" prop:checked=move || ongoing.get() on:change=move |ev| ongoing.set(event_target_checked(&ev))/>
                 <label for="part-kontakt-pagaende">"Personen har pågående kontakt här"</label>
             </div>
-            <Explain violation=error/>
             <button type="button" class="button primary" on:click=add_party>"Lägg till part"</button>
         </section>
         <section class="card" aria-labelledby="vh-rubrik">

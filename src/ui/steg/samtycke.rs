@@ -1,7 +1,7 @@
 //! Samtycke (R-CONS): both parts, the scope, the form, who gave it, validity, the child's view, refusal and
 //! withdrawal; a printable consent form for written consent.
 
-use super::{form_error, parse_date, run};
+use super::{form_error, parse_date, party_choices, run};
 use crate::engine::model::{ConsentForm, Giver, InformationKind};
 use crate::engine::rules::consent::r_cons_4_max_valid_until;
 use crate::engine::{Case, Command, ConsentInput};
@@ -54,7 +54,7 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
                 }
             }),
     );
-    let given = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    let given = RwSignal::new(crate::engine::calendar::iso(today));
     let until = RwSignal::new(String::new());
     let digital = RwSignal::new(existing.as_ref().is_some_and(|c| c.digital_meeting));
     let child_view = RwSignal::new(initial.child_view().to_string());
@@ -79,18 +79,6 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
                 )
             }));
             v
-        })
-    };
-    let party_options = move || {
-        case.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    c.parties()
-                        .iter()
-                        .map(|p| (p.id, p.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
         })
     };
     let record = move |_| {
@@ -129,7 +117,7 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
         parse_date(&given.get()).map(|g| {
             format!(
                 "Högst ett år: senast {}. Tomt fält ger ett år.",
-                r_cons_4_max_valid_until(g).format("%Y-%m-%d")
+                crate::engine::calendar::iso(r_cons_4_max_valid_until(g))
             )
         })
     };
@@ -141,11 +129,15 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
         {move || current().map(|c| view! {
             <section class="card" aria-labelledby="gallande-rubrik">
                 <h3 id="gallande-rubrik">{if c.withdrawn.is_some() { "Återkallat samtycke" } else { "Registrerat samtycke" }}</h3>
-                <p>{format!("{} samtycke, givet {}, gäller till {}.", c.form.label_sv(), c.given.format("%Y-%m-%d"), c.valid_until.format("%Y-%m-%d"))}</p>
+                <p>{format!("{} samtycke, givet {}, gäller till {}.", c.form.label_sv(), crate::engine::calendar::iso(c.given), crate::engine::calendar::iso(c.valid_until))}</p>
                 <p>{format!("Informationsutbyte: {}. Att en SIP upprättas: {}. Digitalt möte: {}.",
                     if c.information_exchange { "ja" } else { "nej" }, if c.establish_plan { "ja" } else { "nej" }, if c.digital_meeting { "ja" } else { "nej" })}</p>
             </section>
         })}
+        <p>{move || case.with(|c| c.as_ref().map(|c| {
+            let p = c.person();
+            format!("Information ges på {}. Tolk: {}. (Ändras under Översikt.)", p.language, if p.interpreter { "ja, boka tolk" } else { "behövs inte" })
+        }))}</p>
         <p><A href=format!("/utskrift/samtycke/{id}")>"Samtyckesblankett för utskrift"</A></p>
         <section class="card" aria-labelledby="registrera-rubrik">
             <h3 id="registrera-rubrik">"Registrera samtycke"</h3>
@@ -158,7 +150,7 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
                 <div class="check"><input id="digitalt" type="checkbox" prop:checked=move || digital.get() on:change=move |ev| digital.set(event_target_checked(&ev))/>
                     <label for="digitalt">"Möte kan hållas digitalt"</label></div>
             </fieldset>
-            {move || view! { <CheckSet legend="Vilka parter får ta del av informationen" name="omfang-parter" options=party_options() value=parties/> }}
+            {move || view! { <CheckSet legend="Vilka parter får ta del av informationen" name="omfang-parter" options=party_choices(case) value=parties/> }}
             <CheckSet legend="Vilken information" name="omfang-info" options=InformationKind::ALL.iter().map(|k| (*k, k.label_sv().to_string())).collect() value=info/>
             <fieldset class="field">
                 <legend>"Form"</legend>

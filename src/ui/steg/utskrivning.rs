@@ -96,7 +96,7 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
                         }.into_any(),
                     }}
                     {move || deadline().map(|d| view! {
-                        <p class="deadline-line">"Kallelse senast "<strong>{d.due.format("%Y-%m-%d").to_string()}</strong>" "
+                        <p class="deadline-line">"Kallelse senast "<strong>{crate::engine::calendar::iso(d.due)}</strong>" "
                             <span class=status_class(d.status)>{d.status.label_sv()}</span>" "<span class="rule-id">{d.rule.as_str()}</span></p>
                     })}
                     <p class="hint">{format!("KVÅ-kod för SIP-mötet vid utskrivning: {}.", r_plan_14_kva(MeetingKind::Planering, true))}</p>

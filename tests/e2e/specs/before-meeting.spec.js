@@ -268,3 +268,19 @@ test('information messages on the case, newest first, and routing suggestions on
   await expect(items.first()).toContainText('Tisdag passar vårdcentralen');
   await app.expectAccessible('Meddelanden');
 });
+
+test('a party is removed unless the process already uses it', async ({ page }) => {
+  const app = new App(page);
+  await newCase(page, app, { name: 'Lisa Andersson', number: '811228-9874' });
+  await twoUnits(app);
+  await app.addParty('Region – Psykiatri', 'Fel enhet');
+  await page.getByRole('button', { name: 'Ta bort Fel enhet' }).click();
+  await expect(page.getByRole('cell', { name: 'Fel enhet', exact: true })).toHaveCount(0);
+  await consent(page, app);
+  await sendInitiative(page, app);
+  await app.step('Parter');
+  await page.getByRole('button', { name: 'Ta bort Vårdcentralen Centrum' }).click();
+  await expect(page.getByRole('alert')).toContainText('kan inte tas bort');
+  await expect(page.getByRole('cell', { name: 'Vårdcentralen Centrum', exact: true })).toBeVisible();
+  await app.expectAccessible('Parter with a refused removal');
+});
