@@ -113,13 +113,13 @@ fn TodoLink() -> impl IntoView {
             .with(|cs| att_gora::todos(cs, widgets::now()).len())
     });
     let label = move || match count.get() {
-        0 => text::NAV_TODO.to_string(),
-        1 => format!("{} 1 öppen", text::NAV_TODO),
-        n => format!("{} {n} öppna", text::NAV_TODO),
+        0 => text::NAV_ATT_GORA.to_string(),
+        1 => format!("{} 1 öppen", text::NAV_ATT_GORA),
+        n => format!("{} {n} öppna", text::NAV_ATT_GORA),
     };
     view! {
         <A href="/" exact=true attr:aria-label=label>
-            {text::NAV_TODO}
+            {text::NAV_ATT_GORA}
             <Show when=move || { count.get() > 0 }>
                 " "<span class="badge" aria-hidden="true">{move || count.get()}</span>
             </Show>

@@ -8,7 +8,7 @@ pub const TAGLINE: &str = "Samordnad individuell plan";
 pub const SKIP_LINK: &str = "Hoppa till innehållet";
 
 pub const NAV_LABEL: &str = "Huvudmeny";
-pub const NAV_TODO: &str = "Att göra";
+pub const NAV_ATT_GORA: &str = "Att göra";
 pub const NAV_CASES: &str = "Ärenden";
 pub const NAV_NEW_CASE: &str = "Nytt ärende";
 pub const NAV_SETTINGS: &str = "Inställningar";
