@@ -215,3 +215,22 @@ async fn a_key_from_another_passphrase_cannot_open_a_sealed_value() {
     // The record's place is bound in: the same ciphertext under another key path does not open.
     assert!(right.open(&sealed, b"other").await.is_err());
 }
+
+#[wasm_bindgen_test]
+async fn a_newer_schema_in_another_tab_closes_this_connection_instead_of_being_blocked() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let name = "t-versionchange";
+    let store = fresh(name).await;
+    let told = Rc::new(Cell::new(false));
+    let flag = told.clone();
+    store.on_version_change(move || flag.set(true));
+    // A newer release opens the same database one version up: it gets through because this connection lets go.
+    let newer = indexed_db_futures::database::Database::open(name)
+        .with_version(schema::SCHEMA_VERSION + 1)
+        .await
+        .unwrap();
+    assert!(told.get(), "the app was told");
+    assert_eq!(newer.version() as u32, schema::SCHEMA_VERSION + 1);
+    newer.close();
+}

@@ -240,6 +240,23 @@ impl Store {
         run.await.unwrap_or_default()
     }
 
+    /// When another tab opens a newer schema, this connection closes at once (so that tab's upgrade is not blocked)
+    /// and `on_change` is told; the app then drops the key and asks for a reload.
+    pub fn on_version_change(&self, on_change: impl Fn() + 'static) {
+        use indexed_db_futures::internals::SystemRepr;
+        use wasm_bindgen::closure::Closure;
+        let db = self.db.clone();
+        let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            db.clone().close();
+            on_change();
+        });
+        self.db
+            .as_sys()
+            .set_onversionchange(Some(cb.as_ref().unchecked_ref()));
+        // One listener per opened store, for the life of the page.
+        cb.forget();
+    }
+
     /// Closes the connection (tests reopen the same database).
     pub fn close(self) {
         self.db.close();

@@ -77,6 +77,7 @@ impl AppState {
             };
             match opened.await {
                 Ok((store, set_up)) => {
+                    store.on_version_change(move || self.version_changed());
                     self.store.set_value(Some(store));
                     self.session.set(if set_up {
                         Session::Locked
@@ -143,6 +144,17 @@ impl AppState {
         self.save.set(SaveState::Saved);
         self.notice.set(reason.map(str::to_string));
         self.session.set(Session::Locked);
+    }
+
+    /// Another tab runs a newer version: this one lets go of the database and the key, and asks for a reload.
+    fn version_changed(self) {
+        let _ = self.vault.try_set_value(None);
+        let _ = self.store.try_set_value(None);
+        self.pending.try_update_value(Vec::clear);
+        let _ = self.cases.try_set(Vec::new());
+        let _ = self
+            .session
+            .try_set(Session::Unavailable(text::VERSION_CHANGED.to_string()));
     }
 
     pub fn is_unlocked(&self) -> bool {

@@ -31,6 +31,7 @@ pub const UNLOCK_INTRO: &str = "Ärendena är krypterade. Ange din lösenfras f�
 pub const UNLOCK_PASS: &str = "Lösenfras";
 pub const UNLOCK_SUBMIT: &str = "Lås upp";
 pub const UNLOCK_WORKING: &str = "Låser upp…";
+pub const VERSION_CHANGED: &str = "SIP-planen har uppdaterats i en annan flik. Ladda om sidan för att fortsätta; det som var sparat finns kvar.";
 pub const LOCKED_IDLE: &str = "SIP-planen låstes efter en stund utan aktivitet.";
 
 pub const CASES_TITLE: &str = "Ärenden";

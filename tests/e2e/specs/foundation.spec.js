@@ -223,3 +223,50 @@ test('auto-lock after the idle minutes drops the case data and shows the unlock 
   expect(await page.content()).not.toContain('Sven Idle');
   await app.expectAccessible('unlock form after auto-lock');
 });
+
+test('a failed write (storage full) keeps the edit, says so in Swedish, and "Försök igen" saves it', async ({ page }) => {
+  const app = new App(page);
+  await app.open('/');
+  await app.firstStart();
+  await app.createCase({ name: 'Maja Lind', number: '19460713-7454', kommun: 'Köping' });
+  // The browser's storage refuses every write from now on.
+  await page.evaluate(() => {
+    window.__realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('Lagringskvoten är slut', 'QuotaExceededError');
+    };
+  });
+  await page.getByLabel('Språk', { exact: true }).fill('finska');
+  const status = page.getByRole('banner').getByRole('status');
+  await expect(status).toContainText('Lagringsutrymmet är fullt');
+  await expect(status.getByRole('button', { name: 'Försök igen' })).toBeVisible();
+  await expect(page.getByLabel('Språk', { exact: true })).toHaveValue('finska');
+  await app.expectAccessible('case page with a failed write');
+  // Storage works again: the retry writes the kept edit.
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.__realPut; });
+  await status.getByRole('button', { name: 'Försök igen' }).click();
+  await expect(status).toHaveText('Sparat');
+  await page.reload();
+  await app.unlock();
+  await expect(page.getByLabel('Språk', { exact: true })).toHaveValue('finska');
+});
+
+test('a newer version opened in another tab: this tab lets go of the data and asks for a reload', async ({ page, context }) => {
+  const app = new App(page);
+  await app.open('/');
+  await app.firstStart();
+  await app.createCase({ name: 'Sara Flik', kind: 'Saknas' });
+  const other = await context.newPage();
+  await other.goto('/');
+  // That tab's own app has opened the database (and listens for version changes) once it asks to unlock.
+  await expect(other.getByRole('heading', { name: 'Lås upp SIP-planen' })).toBeVisible();
+  // A newer release in the other tab upgrades the database; it must not be blocked by this tab.
+  await other.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('sip-planen', 99);
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  }));
+  await expect(page.getByText('SIP-planen har uppdaterats i en annan flik.')).toBeVisible();
+  expect(await page.content()).not.toContain('Sara Flik');
+  await app.expectAccessible('version changed in another tab');
+});
