@@ -7,31 +7,6 @@ use sip_planen::engine::model::*;
 use sip_planen::engine::rules::{closing, discharge, followup, roles, stats};
 use sip_planen::engine::{deadlines, evaluate, Command, DeadlineStatus, Phase};
 
-fn ids(fs: &[sip_planen::engine::Finding]) -> Vec<&str> {
-    fs.iter().map(|f| f.rule.as_str()).collect()
-}
-
-fn follow_up(w: &World, status: ActivityStatus) -> Command {
-    let acts = w
-        .case
-        .current_plan()
-        .unwrap()
-        .content
-        .insatser
-        .iter()
-        .map(|i| ActivityFollowUp {
-            insats: i.id,
-            status,
-            comment: "Enligt plan".into(),
-        })
-        .collect();
-    Command::RecordFollowUp {
-        activities: acts,
-        comment: "Det går bra".into(),
-        next: None,
-    }
-}
-
 #[test]
 fn r_upp_1_the_follow_up_is_a_deadline_and_overdue_is_warned() {
     let mut w = World::adult();
@@ -55,7 +30,7 @@ fn r_upp_1_the_follow_up_is_a_deadline_and_overdue_is_warned() {
         .unwrap();
     assert!(ids(&evaluate(&w.case, later, &w.profile).warnings).contains(&"R-UPP-1"));
     w.set_now(later);
-    w.ok(follow_up(&w, ActivityStatus::Pagar));
+    w.ok(w.follow_up_all(ActivityStatus::Pagar, "Enligt plan"));
     let d = deadlines(&w.case, w.now, &w.profile)
         .into_iter()
         .find(|d| d.rule.as_str() == "R-UPP-1")
@@ -94,7 +69,7 @@ fn r_upp_2_each_activity_gets_a_status_of_its_own_plan() {
         },
         "R-UPP-2",
     );
-    w.ok(follow_up(&w, ActivityStatus::EjGenomford));
+    w.ok(w.follow_up_all(ActivityStatus::EjGenomford, "Enligt plan"));
     assert!(w
         .case
         .current_plan()
@@ -116,7 +91,7 @@ fn r_upp_3_the_follow_up_checklist() {
 fn r_upp_4_a_new_version_voids_the_previous_and_keeps_it() {
     let mut w = World::adult();
     let (k, _) = w.advance_to_locked_plan();
-    w.ok(follow_up(&w, ActivityStatus::Pagar));
+    w.ok(w.follow_up_all(ActivityStatus::Pagar, "Enligt plan"));
     w.ok(Command::StartNewVersion);
     let p = w.case.plans();
     assert_eq!(p.len(), 2);

@@ -8,10 +8,6 @@ use sip_planen::engine::model::*;
 use sip_planen::engine::rules::{initiative, kallelse, plan};
 use sip_planen::engine::{evaluate, Command, DeadlineStatus, Phase, Step};
 
-fn ids(fs: &[sip_planen::engine::Finding]) -> Vec<&str> {
-    fs.iter().map(|f| f.rule.as_str()).collect()
-}
-
 #[test]
 fn r_init_1_each_recipient_answers_within_one_working_day() {
     let mut w = World::adult();

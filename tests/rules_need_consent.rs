@@ -7,10 +7,6 @@ use sip_planen::engine::model::*;
 use sip_planen::engine::rules::{consent, need};
 use sip_planen::engine::{evaluate, Command, Phase, Step};
 
-fn ids(fs: &[sip_planen::engine::Finding]) -> Vec<&str> {
-    fs.iter().map(|f| f.rule.as_str()).collect()
-}
-
 #[test]
 fn r_need_1_offer_sip_when_units_of_both_huvudman_are_listed() {
     let mut w = World::adult();
@@ -100,15 +96,7 @@ fn r_need_5_lpt_closes_the_sip_steps_and_points_to_svp() {
     assert_eq!(w.case.phase(), Phase::SamordnadVardplan);
     let input = w.consent_input(&[Giver::Personen]);
     w.refused(Command::RecordConsent(input), "R-NEED-5");
-    w.refused(
-        Command::SendInitiative {
-            initiator: k,
-            recipients: vec![r],
-            reason: "x".into(),
-            urgency: Urgency::Akut,
-        },
-        "R-NEED-5",
-    );
+    w.refused(World::initiative_cmd(k, r), "R-NEED-5");
     let e = evaluate(&w.case, w.now, &w.profile);
     assert!(ids(&e.info).contains(&"R-NEED-5"));
     assert!(e.next_steps.is_empty());
@@ -177,15 +165,7 @@ fn r_need_9_only_a_unit_of_a_huvudman_initiates() {
     let fk = w.actor(ActorKind::Forsakringskassan, "Försäkringskassan");
     let (_, r) = w.two_units();
     w.consent();
-    w.refused(
-        Command::SendInitiative {
-            initiator: fk,
-            recipients: vec![r],
-            reason: "x".into(),
-            urgency: Urgency::Akut,
-        },
-        "R-NEED-9",
-    );
+    w.refused(World::initiative_cmd(fk, r), "R-NEED-9");
 }
 
 #[test]
@@ -197,27 +177,11 @@ fn r_need_10_the_person_is_told_a_sip_is_free() {
 fn r_cons_1_initiative_needs_information_exchange_and_the_plan_needs_consent_to_establish() {
     let mut w = World::adult();
     let (k, r) = w.two_units();
-    w.refused(
-        Command::SendInitiative {
-            initiator: k,
-            recipients: vec![r],
-            reason: "x".into(),
-            urgency: Urgency::Akut,
-        },
-        "R-CONS-1",
-    );
+    w.refused(World::initiative_cmd(k, r), "R-CONS-1");
     let mut input = w.consent_input(&[Giver::Personen]);
     input.information_exchange = false;
     w.ok(Command::RecordConsent(input));
-    w.refused(
-        Command::SendInitiative {
-            initiator: k,
-            recipients: vec![r],
-            reason: "x".into(),
-            urgency: Urgency::Akut,
-        },
-        "R-CONS-1",
-    );
+    w.refused(World::initiative_cmd(k, r), "R-CONS-1");
 
     let mut w = World::adult();
     let (k, r) = w.two_units();
@@ -278,15 +242,7 @@ fn r_cons_4_consent_lasts_at_most_a_year_defaults_to_a_year_and_expires() {
     w.set_now(at(2027, 10, 20, 9));
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).warnings).contains(&"R-CONS-4"));
     w.set_now(at(2027, 11, 3, 9));
-    w.refused(
-        Command::SendInitiative {
-            initiator: k,
-            recipients: vec![r],
-            reason: "x".into(),
-            urgency: Urgency::Akut,
-        },
-        "R-CONS-4",
-    );
+    w.refused(World::initiative_cmd(k, r), "R-CONS-4");
     w.refused(
         Command::HoldMeeting(w.meeting_input(MeetingKind::Planering, &[k])),
         "R-CONS-4",
@@ -340,15 +296,7 @@ fn r_cons_6_a_child_needs_every_guardian_before_the_initiative() {
     let first = w.consent_input(&[Giver::Vardnadshavare(g[0])]);
     w.ok(Command::RecordConsent(first));
     assert_eq!(w.case.phase(), Phase::Samtycke);
-    let v = w.refused(
-        Command::SendInitiative {
-            initiator: k,
-            recipients: vec![r],
-            reason: "x".into(),
-            urgency: Urgency::Akut,
-        },
-        "R-CONS-6",
-    );
+    let v = w.refused(World::initiative_cmd(k, r), "R-CONS-6");
     assert!(v.message_sv.contains("Johan Berg"));
     let e = evaluate(&w.case, w.now, &w.profile);
     assert!(e
@@ -429,15 +377,7 @@ fn r_cons_9_a_restarted_process_starts_without_consent() {
     assert!(w.case.consent().is_none());
     assert_eq!(w.case.plans().len(), 1, "history kept");
     assert_eq!(w.case.plans()[0].state, PlanState::Makulerad);
-    w.refused(
-        Command::SendInitiative {
-            initiator: k,
-            recipients: vec![r],
-            reason: "x".into(),
-            urgency: Urgency::Akut,
-        },
-        "R-CONS-1",
-    );
+    w.refused(World::initiative_cmd(k, r), "R-CONS-1");
 }
 
 #[test]

@@ -59,24 +59,7 @@ mod bench {
             w.ok(Command::SignPlan { by: k });
             w.ok(Command::LockPlan { by: k });
             if v < 9 {
-                let acts = w
-                    .case
-                    .current_plan()
-                    .unwrap()
-                    .content
-                    .insatser
-                    .iter()
-                    .map(|i| ActivityFollowUp {
-                        insats: i.id,
-                        status: ActivityStatus::Pagar,
-                        comment: String::new(),
-                    })
-                    .collect();
-                w.ok(Command::RecordFollowUp {
-                    activities: acts,
-                    comment: String::new(),
-                    next: None,
-                });
+                w.ok(w.follow_up_all(ActivityStatus::Pagar, ""));
                 w.ok(Command::StartNewVersion);
             }
         }

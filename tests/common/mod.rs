@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use sip_planen::engine::model::*;
 use sip_planen::engine::{
-    profiles, Case, CaseId, Command, ConsentInput, Ctx, IdentityKind, MeetingInput, NewCase,
-    Profile, ProfileId, Violation,
+    profiles, Case, CaseId, Command, ConsentInput, Ctx, Finding, IdentityKind, MeetingInput,
+    NewCase, Profile, ProfileId, Violation,
 };
 use std::collections::BTreeSet;
 
@@ -299,4 +299,45 @@ pub fn insats(id: u32, what: &str, unit: PartyId, who: &str, often: &str, place:
 
 pub fn set<T: Ord + Copy>(items: &[T]) -> BTreeSet<T> {
     items.iter().copied().collect()
+}
+
+/// The rule ids of findings, to assert on.
+pub fn ids(fs: &[Finding]) -> Vec<&str> {
+    fs.iter().map(|f| f.rule.as_str()).collect()
+}
+
+impl World {
+    /// A follow-up that gives every activity of the current plan the same status.
+    pub fn follow_up_all(&self, status: ActivityStatus, comment: &str) -> Command {
+        let activities = self
+            .case
+            .current_plan()
+            .map(|p| {
+                p.content
+                    .insatser
+                    .iter()
+                    .map(|i| ActivityFollowUp {
+                        insats: i.id,
+                        status,
+                        comment: comment.to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Command::RecordFollowUp {
+            activities,
+            comment: String::new(),
+            next: None,
+        }
+    }
+
+    /// An urgent initiative from `from` to `to`, for tests that expect it refused.
+    pub fn initiative_cmd(from: PartyId, to: PartyId) -> Command {
+        Command::SendInitiative {
+            initiator: from,
+            recipients: vec![to],
+            reason: "x".into(),
+            urgency: Urgency::Akut,
+        }
+    }
 }

@@ -5,7 +5,7 @@ use super::{party_name, run};
 use crate::engine::model::{InitiativeAnswer, PartyId, PartyKind, PrepItem, Urgency};
 use crate::engine::rules::{initiative::r_init_2_suggested_recipients, need::r_need_3_reason};
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
-use crate::ui::components::{status_class, CheckSet, Explain, TextArea};
+use crate::ui::components::{status_class, CheckSet, Explain, Input, TextArea};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{format_time, now};
 use leptos::prelude::*;
@@ -134,7 +134,7 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                             </div>
                         })
                     }}
-                    <Input2 referral=referral/>
+                    <Input id="hanvisning" label="Vid nej: enhet som i stället ska få initiativet" value=referral/>
                     <table class="data-table">
                         <caption class="visually-hidden">"Mottagare av initiativet"</caption>
                         <thead><tr><th scope="col">"Mottagare"</th><th scope="col">"Svar"</th><th scope="col">"Svara senast"</th><th scope="col">"Åtgärd"</th></tr></thead>
@@ -172,15 +172,4 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
         }}
     }
     .into_any()
-}
-
-/// The referral a declining unit names (used by "Neka").
-#[component]
-fn Input2(referral: RwSignal<String>) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for="hanvisning">"Vid nej: enhet som i stället ska få initiativet"</label>
-            <input id="hanvisning" type="text" prop:value=move || referral.get() on:input=move |ev| referral.set(event_target_value(&ev))/>
-        </div>
-    }
 }
