@@ -257,3 +257,18 @@ fn every_json_file_in_the_profiles_folder_is_embedded_so_a_region_is_added_by_ad
     assert_eq!(profiles::load_all().unwrap().len(), files);
     assert_eq!(profiles::all().len(), files);
 }
+
+#[test]
+fn stored_dates_keep_chronos_text_exactly() {
+    use sip_planen::engine::serde_iso::{datetime_text, parse_datetime_text};
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    for nanos in [0, 123_000_000, 123_456_000, 123_456_789, 5_000_000] {
+        let t = d.and_hms_nano_opt(14, 5, 9, nanos).unwrap();
+        let chrono_text = serde_json::to_string(&t).unwrap();
+        assert_eq!(format!("\"{}\"", datetime_text(t)), chrono_text);
+        assert_eq!(parse_datetime_text(&datetime_text(t)), Some(t));
+    }
+    assert_eq!(parse_datetime_text("2026-11-23T14:05"), None);
+    assert_eq!(parse_datetime_text("2026-02-30T14:05:00"), None);
+    assert_eq!(parse_datetime_text("2026-11-23T14:05:00.1x"), None);
+}

@@ -68,7 +68,9 @@ pub struct Case {
     pub(in crate::engine) kommun: String,
     /// Regional profile for this case (from the settings, changeable per case).
     pub(in crate::engine) profile: ProfileId,
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub(in crate::engine) created: NaiveDateTime,
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub(in crate::engine) updated: NaiveDateTime,
     #[serde(default)]
     pub(in crate::engine) parties: Vec<Party>,

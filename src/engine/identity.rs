@@ -88,6 +88,7 @@ impl IdentityError {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CivicNumber {
     /// The real birth date (for a samordningsnummer, the day without the +60).
+    #[serde(with = "crate::engine::serde_iso::date")]
     birth_date: NaiveDate,
     /// Birth number (3 digits) and check digit.
     last_four: String,

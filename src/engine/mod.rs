@@ -2,6 +2,7 @@
 //! and regional profiles. No web-sys, no Leptos, no IndexedDB and no clock: every function that needs "now" is
 //! given it.
 
+pub mod board;
 pub mod calendar;
 pub mod case;
 pub mod deadlines;
@@ -12,6 +13,7 @@ pub mod phase;
 pub mod process;
 pub mod profiles;
 pub mod rules;
+pub mod serde_iso;
 
 pub use case::{Case, CaseDetails, CaseField, CaseId, FieldError, NewCase, Person};
 pub use deadlines::{deadlines, Deadline, DeadlineKind, DeadlineStatus};

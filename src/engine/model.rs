@@ -328,6 +328,7 @@ pub enum Requester {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Request {
     pub by: Requester,
+    #[serde(with = "crate::engine::serde_iso::date")]
     pub at: NaiveDate,
     /// R-NEED-4: a refusal, only with its reason.
     pub refused_reason: Option<String>,
@@ -336,6 +337,7 @@ pub struct Request {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NeedAssessment {
     /// When the need was detected (R-NEED-8 counts from here).
+    #[serde(with = "crate::engine::serde_iso::date")]
     pub detected: NaiveDate,
     pub indicators: BTreeSet<Indicator>,
     pub compulsory_care: Option<CompulsoryCare>,
@@ -427,16 +429,20 @@ pub struct Consent {
     pub information: BTreeSet<InformationKind>,
     pub form: ConsentForm,
     pub given_by: BTreeSet<Giver>,
+    #[serde(with = "crate::engine::serde_iso::date")]
     pub given: NaiveDate,
     /// R-CONS-4: at most one year after `given`.
+    #[serde(with = "crate::engine::serde_iso::date")]
     pub valid_until: NaiveDate,
     /// R-CONS-10: the person consents to a digital meeting.
     pub digital_meeting: bool,
+    #[serde(default, with = "crate::engine::serde_iso::date_opt")]
     pub withdrawn: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentRefusal {
+    #[serde(with = "crate::engine::serde_iso::date")]
     pub at: NaiveDate,
     /// R-CONS-5: the person was told what a SIP means.
     pub informed: bool,
@@ -464,13 +470,21 @@ impl Urgency {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "answer", rename_all = "snake_case")]
 pub enum InitiativeAnswer {
-    Kvitterad { at: NaiveDateTime },
-    Nekad { at: NaiveDateTime, referral: String },
+    Kvitterad {
+        #[serde(with = "crate::engine::serde_iso::datetime")]
+        at: NaiveDateTime,
+    },
+    Nekad {
+        #[serde(with = "crate::engine::serde_iso::datetime")]
+        at: NaiveDateTime,
+        referral: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InitiativeRecipient {
     pub party: PartyId,
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub sent: NaiveDateTime,
     pub answer: Option<InitiativeAnswer>,
 }
@@ -480,6 +494,7 @@ pub struct Initiative {
     pub initiator: PartyId,
     pub reason: String,
     pub urgency: Urgency,
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub sent: NaiveDateTime,
     pub recipients: Vec<InitiativeRecipient>,
 }
@@ -542,6 +557,7 @@ pub enum Place {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KallelseAnswer {
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub at: NaiveDateTime,
     pub attendee: String,
     pub substitute: Option<String>,
@@ -562,6 +578,7 @@ pub struct KallelseDraft {
     /// "Vad är viktigt för dig?"
     pub long_term_goal: String,
     pub questions: Vec<Question>,
+    #[serde(default, with = "crate::engine::serde_iso::datetime_opt")]
     pub meeting_at: Option<NaiveDateTime>,
     pub place: Option<Place>,
     /// R-KALL-2: how the person and närstående take part.
@@ -576,11 +593,13 @@ pub struct Kallelse {
     pub purpose: String,
     pub long_term_goal: String,
     pub questions: Vec<Question>,
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub meeting_at: NaiveDateTime,
     pub place: Place,
     pub participation: String,
     pub recipients: Vec<KallelseRecipient>,
     pub documenter: String,
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub sent: NaiveDateTime,
 }
 
@@ -588,9 +607,11 @@ pub struct Kallelse {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discharge {
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub admitted: NaiveDateTime,
     /// R-UTSK-1: the doctor judged that insatser may be needed after discharge.
     pub insatser_may_be_needed: bool,
+    #[serde(default, with = "crate::engine::serde_iso::datetime_opt")]
     pub utskrivningsklar: Option<NaiveDateTime>,
 }
 
@@ -606,6 +627,7 @@ pub enum MeetingKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub at: NaiveDateTime,
     pub kind: MeetingKind,
     pub attendees: BTreeSet<PartyId>,
@@ -649,6 +671,7 @@ pub struct Insats {
     /// The one unit it belongs to.
     pub unit: PartyId,
     pub responsible: String,
+    #[serde(default, with = "crate::engine::serde_iso::date_opt")]
     pub start: Option<NaiveDate>,
     pub how_often: String,
     pub place: String,
@@ -673,6 +696,7 @@ pub struct ContactPerson {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUpPlan {
+    #[serde(with = "crate::engine::serde_iso::date")]
     pub date: NaiveDate,
     pub place: String,
 }
@@ -729,10 +753,15 @@ pub struct PlanVersion {
     pub version: u32,
     pub state: PlanState,
     pub content: PlanContent,
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub created: NaiveDateTime,
+    #[serde(default, with = "crate::engine::serde_iso::datetime_opt")]
     pub established: Option<NaiveDateTime>,
+    #[serde(default, with = "crate::engine::serde_iso::datetime_opt")]
     pub signed: Option<NaiveDateTime>,
+    #[serde(default, with = "crate::engine::serde_iso::datetime_opt")]
     pub locked: Option<NaiveDateTime>,
+    #[serde(default, with = "crate::engine::serde_iso::datetime_opt")]
     pub voided: Option<NaiveDateTime>,
     /// R-PLAN-10 (VGR): the person agrees with the planning.
     pub person_agrees: Option<bool>,
@@ -751,6 +780,7 @@ pub struct ActivityFollowUp {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub at: NaiveDateTime,
     pub plan_version: u32,
     pub activities: Vec<ActivityFollowUp>,
@@ -799,6 +829,7 @@ impl ClosingReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Closing {
     pub reason: ClosingReason,
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub at: NaiveDateTime,
     /// R-AVSL-2: who took part in the decision.
     pub participants: Vec<String>,
@@ -809,6 +840,7 @@ pub struct Closing {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     pub author: String,
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub at: NaiveDateTime,
     pub text: String,
 }
@@ -816,6 +848,7 @@ pub struct Message {
 /// R-STAT-3: a deviation in the collaboration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deviation {
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub at: NaiveDateTime,
     pub rule: String,
     pub text: String,
@@ -832,6 +865,7 @@ pub struct Roles {
 /// One line of the append-only event log: who, what, when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub at: NaiveDateTime,
     pub who: String,
     pub what: String,

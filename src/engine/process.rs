@@ -29,14 +29,17 @@ pub struct ConsentInput {
     pub information: BTreeSet<InformationKind>,
     pub form: ConsentForm,
     pub given_by: BTreeSet<Giver>,
+    #[serde(with = "crate::engine::serde_iso::date")]
     pub given: NaiveDate,
     /// Defaults to, and is capped at, one year after `given` (R-CONS-4).
+    #[serde(default, with = "crate::engine::serde_iso::date_opt")]
     pub valid_until: Option<NaiveDate>,
     pub digital_meeting: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingInput {
+    #[serde(with = "crate::engine::serde_iso::datetime")]
     pub at: NaiveDateTime,
     pub kind: MeetingKind,
     pub attendees: BTreeSet<PartyId>,
@@ -70,6 +73,7 @@ pub enum Command {
     SetCompulsoryCare(Option<CompulsoryCare>),
     RecordRequest {
         by: Requester,
+        #[serde(with = "crate::engine::serde_iso::date")]
         at: NaiveDate,
     },
     RefuseRequest {
@@ -106,10 +110,12 @@ pub enum Command {
         substitute: Option<String>,
     },
     RecordAdmission {
+        #[serde(with = "crate::engine::serde_iso::datetime")]
         at: NaiveDateTime,
         insatser_may_be_needed: bool,
     },
     RecordUtskrivningsklar {
+        #[serde(with = "crate::engine::serde_iso::datetime")]
         at: NaiveDateTime,
     },
     HoldMeeting(MeetingInput),
@@ -181,17 +187,32 @@ fn text(s: &str, what: &str) -> Result<String, Violation> {
     required(s, what, "R-STAT-4")
 }
 
+/// Consecutive plan edits within this many minutes share one log line.
+pub const PLAN_EDIT_MERGE_MINUTES: i64 = 15;
+
 impl Case {
     /// Applies a command, or refuses it with the rule that forbids it. A refused command changes nothing.
     pub fn apply(&mut self, cmd: Command, ctx: &Ctx) -> Result<(), Violation> {
         let mut next = self.clone();
+        let plan_edit = matches!(cmd, Command::UpdatePlan(_));
         let what = next.apply_inner(cmd, ctx)?;
         next.updated = ctx.now;
-        next.log.push(Event {
-            at: ctx.now,
-            who: ctx.who.to_string(),
-            what,
-        });
+        // Plan edits typed in one sitting are one line of the log: an edit right after another edit of the
+        // same plan by the same person (within PLAN_EDIT_MERGE_MINUTES) moves that line's time forward.
+        let merge = plan_edit
+            && next.log.last().is_some_and(|e| {
+                e.what == what
+                    && e.who == ctx.who
+                    && ctx.now - e.at <= chrono::Duration::minutes(PLAN_EDIT_MERGE_MINUTES)
+            });
+        match next.log.last_mut() {
+            Some(last) if merge => last.at = ctx.now,
+            _ => next.log.push(Event {
+                at: ctx.now,
+                who: ctx.who.to_string(),
+                what,
+            }),
+        }
         *self = next;
         Ok(())
     }

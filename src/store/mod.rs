@@ -298,8 +298,11 @@ impl Vault {
                 .open(&sealed, &case_aad(&id))
                 .await
                 .map_err(|_| StoreError::Corrupt(id.clone()))?;
-            let case: Case =
-                serde_json::from_slice(&plain).map_err(|_| StoreError::Corrupt(id.clone()))?;
+            // From a str, like every other JSON the app reads: one serde_json reader type in the bundle.
+            let case: Case = std::str::from_utf8(&plain)
+                .ok()
+                .and_then(|s| serde_json::from_str(s).ok())
+                .ok_or_else(|| StoreError::Corrupt(id.clone()))?;
             cases.push(case);
         }
         Ok(cases)

@@ -1,0 +1,408 @@
+//! R-PLAN-9: the big screen in the meeting room. What it may show is decided here, once: the plan as it is being
+//! written, titled with the person's first name, and nothing else — no identity digits, no phone numbers, no
+//! case data outside the plan. The editor builds a [`BoardView`] from its draft and sends only that; the big-screen
+//! window never sees the case.
+
+use super::case::Case;
+use super::model::{PartyId, PlanContent};
+use super::rules::plan::{r_plan_9_title, R_PLAN_8_AGENDA};
+use crate::engine::calendar::iso;
+use crate::engine::CaseId;
+
+/// What a hidden number is replaced with on the big screen.
+pub const HIDDEN_NUMBER_SV: &str = "(nummer dolt)";
+
+/// Replaces phone numbers and identity numbers in free text (R-PLAN-9: the big screen shows the plan, not
+/// numbers that identify or reach someone). A number is a run of digits with `-`, space or a leading `+`
+/// between them; it is hidden when it has 10 or more digits (personnummer, samordningsnummer, mobile numbers),
+/// or when it starts with `0` or `+` and has 6 or more digits (phone numbers). Dates (`2026-12-01`) and times stay.
+pub fn redact(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let starts =
+            c.is_ascii_digit() || (c == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        // A number starts at a word boundary.
+        let boundary = i == 0 || !chars[i - 1].is_alphanumeric();
+        if !(starts && boundary) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        // The run: digits, with single separators between digits.
+        let mut j = if c == '+' { i + 1 } else { i };
+        let mut last_digit = j;
+        while j < chars.len() {
+            if chars[j].is_ascii_digit() {
+                last_digit = j;
+                j += 1;
+            } else if matches!(chars[j], '-' | ' ' | '\u{2013}')
+                && chars.get(j + 1).is_some_and(char::is_ascii_digit)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = last_digit + 1;
+        let run = &chars[i..end];
+        let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
+        let phone_like = (c == '0' || c == '+') && digits >= 6;
+        if digits >= 10 || phone_like {
+            out.push_str(HIDDEN_NUMBER_SV);
+        } else {
+            out.extend(run);
+        }
+        i = end;
+    }
+    out
+}
+
+/// One insats as the room sees it: what, by whom, when, where, and whether its own unit has decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BoardInsats {
+    pub what: String,
+    pub who: String,
+    pub when: String,
+    pub place: String,
+    pub decided: bool,
+}
+
+/// A line with a party's name: others' actions and contact persons (names only, never phone numbers).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BoardLine {
+    pub who: String,
+    pub text: String,
+}
+
+/// Everything the big screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BoardView {
+    /// "Lisas plan" (R-PLAN-9).
+    pub title: String,
+    pub first_name: String,
+    /// Index into the agenda of R-PLAN-8.
+    pub agenda: usize,
+    pub state: String,
+    pub needs: Vec<String>,
+    pub long_term_goal: String,
+    pub delmal: Vec<String>,
+    pub insatser: Vec<BoardInsats>,
+    pub self_does: String,
+    pub help_needed: String,
+    pub others: Vec<BoardLine>,
+    pub contacts: Vec<BoardLine>,
+    pub disagreements: Vec<String>,
+    pub huvudansvarig: String,
+    pub follow_up: String,
+}
+
+impl BoardView {
+    /// The agenda step's label (R-PLAN-8).
+    pub fn agenda_label(&self) -> &'static str {
+        R_PLAN_8_AGENDA
+            .get(self.agenda)
+            .map_or(R_PLAN_8_AGENDA[0].1, |(_, l)| l)
+    }
+}
+
+/// "start 2026-12-01, varje vecka"
+pub fn insats_when(start: Option<chrono::NaiveDate>, how_often: &str) -> String {
+    let how_often = how_often.trim();
+    match (start, how_often.is_empty()) {
+        (Some(d), true) => format!("från {}", iso(d)),
+        (Some(d), false) => format!("från {}, {how_often}", iso(d)),
+        (None, _) => how_often.to_string(),
+    }
+}
+
+/// Who reads the plan: the meeting room's big screen (numbers hidden, contact persons by name only) or the printed
+/// copy the person and the parties without system access get (R-PLAN-11: with every contact's phone number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Room,
+    Paper,
+}
+
+/// R-PLAN-9: the big-screen projection of a plan draft of this case, at agenda step `agenda`.
+pub fn board_view(case: &Case, content: &PlanContent, agenda: usize) -> BoardView {
+    plan_view(case, content, agenda, Audience::Room)
+}
+
+/// The plan as people read it ("Lisas plan"), for the room or for paper.
+pub fn plan_view(
+    case: &Case,
+    content: &PlanContent,
+    agenda: usize,
+    audience: Audience,
+) -> BoardView {
+    let name = |id: PartyId| case.party(id).map(|p| p.name.clone()).unwrap_or_default();
+    let room = audience == Audience::Room;
+    let redact = |s: &str| if room { redact(s) } else { s.to_string() };
+    let lines = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .map(|s| redact(s.trim()))
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let r = |s: &str| redact(s.trim());
+    BoardView {
+        title: r_plan_9_title(case.person().first_name()),
+        first_name: case.person().first_name().to_string(),
+        agenda: agenda.min(R_PLAN_8_AGENDA.len() - 1),
+        state: case
+            .current_plan()
+            .map(|p| p.state.label_sv().to_string())
+            .unwrap_or_default(),
+        needs: lines(&content.needs),
+        long_term_goal: r(&content.long_term_goal),
+        delmal: content
+            .delmal
+            .iter()
+            .map(|g| r(&g.text))
+            .filter(|s| !s.is_empty())
+            .collect(),
+        insatser: content
+            .insatser
+            .iter()
+            .map(|i| {
+                let unit = name(i.unit);
+                let who = match (unit.is_empty(), i.responsible.trim().is_empty()) {
+                    (false, false) => format!("{unit}, {}", i.responsible.trim()),
+                    (false, true) => unit,
+                    _ => i.responsible.trim().to_string(),
+                };
+                BoardInsats {
+                    what: r(&i.what),
+                    who: redact(&who),
+                    when: redact(&insats_when(i.start, &i.how_often)),
+                    place: r(&i.place),
+                    decided: i.decided,
+                }
+            })
+            .collect(),
+        self_does: r(&content.self_does),
+        help_needed: r(&content.help_needed),
+        others: content
+            .others_actions
+            .iter()
+            .filter(|a| !a.text.trim().is_empty())
+            .map(|a| BoardLine {
+                who: name(a.party),
+                text: r(&a.text),
+            })
+            .collect(),
+        contacts: content
+            .contacts
+            .iter()
+            .filter(|c| !c.name.trim().is_empty())
+            .map(|c| BoardLine {
+                who: name(c.party),
+                text: match (room, c.phone.trim()) {
+                    (false, phone) if !phone.is_empty() => format!("{}, {phone}", c.name.trim()),
+                    _ => r(&c.name),
+                },
+            })
+            .collect(),
+        disagreements: lines(&content.disagreements),
+        huvudansvarig: content.huvudansvarig.map(name).unwrap_or_default(),
+        follow_up: content
+            .follow_up
+            .as_ref()
+            .map(|f| {
+                let place = r(&f.place);
+                if place.is_empty() {
+                    iso(f.date)
+                } else {
+                    format!("{}, {place}", iso(f.date))
+                }
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// What travels between the editor and the big-screen windows (same origin, BroadcastChannel).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoardMessage {
+    /// The editor of this case shows its plan.
+    Show { case: CaseId, view: BoardView },
+    /// The editor of this case is gone (reload, another page): show "Väntar på planen…".
+    Waiting { case: CaseId },
+    /// The store locked: every big screen clears at once.
+    Clear,
+    /// A big screen opened and asks the editor of this case for the plan.
+    Hello { case: CaseId },
+}
+
+// The wire format of the channel. A plain text with ASCII separators instead of JSON: the big screen is sent a
+// message per keystroke, and serde code for these types would cost the bundle more than this does. Separator
+// characters cannot be typed; any that reach a text are dropped, so every message decodes to what was sent.
+const FIELD: char = '\u{1f}';
+const ITEM: char = '\u{1e}';
+const PART: char = '\u{1d}';
+
+fn put(out: &mut String, s: &str) {
+    out.extend(s.chars().filter(|c| !matches!(*c, FIELD | ITEM | PART)));
+}
+
+fn put_list<T>(out: &mut String, items: &[T], each: impl Fn(&mut String, &T)) {
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            out.push(ITEM);
+        }
+        each(out, item);
+    }
+    out.push(FIELD);
+}
+
+/// A list of texts; empty texts are left out (the board never shows an empty line).
+fn put_texts(out: &mut String, items: &[String]) {
+    let clean: Vec<String> = items
+        .iter()
+        .map(|s| {
+            let mut c = String::new();
+            put(&mut c, s);
+            c
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    put_list(out, &clean, |o, s| o.push_str(s));
+}
+
+fn put_field(out: &mut String, s: &str) {
+    put(out, s);
+    out.push(FIELD);
+}
+
+fn list(s: &str) -> Vec<&str> {
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        s.split(ITEM).collect()
+    }
+}
+
+fn line(s: &str) -> Option<BoardLine> {
+    let (who, text) = s.split_once(PART)?;
+    Some(BoardLine {
+        who: who.to_string(),
+        text: text.to_string(),
+    })
+}
+
+impl BoardView {
+    /// The view as one text for the channel (see [`BoardView::decode`]).
+    pub fn encode(&self) -> String {
+        let mut o = String::new();
+        for s in [
+            &self.title,
+            &self.first_name,
+            &self.agenda.to_string(),
+            &self.state,
+        ] {
+            put_field(&mut o, s);
+        }
+        put_texts(&mut o, &self.needs);
+        put_field(&mut o, &self.long_term_goal);
+        put_texts(&mut o, &self.delmal);
+        put_list(&mut o, &self.insatser, |o, i| {
+            for (n, s) in [&i.what, &i.who, &i.when, &i.place].into_iter().enumerate() {
+                if n > 0 {
+                    o.push(PART);
+                }
+                put(o, s);
+            }
+            o.push(PART);
+            o.push(if i.decided { '1' } else { '0' });
+        });
+        put_field(&mut o, &self.self_does);
+        put_field(&mut o, &self.help_needed);
+        for lines in [&self.others, &self.contacts] {
+            put_list(&mut o, lines, |o, l| {
+                put(o, &l.who);
+                o.push(PART);
+                put(o, &l.text);
+            });
+        }
+        put_texts(&mut o, &self.disagreements);
+        put_field(&mut o, &self.huvudansvarig);
+        put_field(&mut o, &self.follow_up);
+        o
+    }
+
+    /// Reads what [`BoardView::encode`] wrote; `None` for anything else.
+    pub fn decode(s: &str) -> Option<BoardView> {
+        let f: Vec<&str> = s.split(FIELD).collect();
+        if f.len() != 16 {
+            return None;
+        }
+        let strings = |s: &str| list(s).into_iter().map(str::to_string).collect();
+        let lines = |s: &str| list(s).into_iter().map(line).collect::<Option<Vec<_>>>();
+        let insatser = list(f[7])
+            .into_iter()
+            .map(|i| {
+                let p: Vec<&str> = i.split(PART).collect();
+                match p.as_slice() {
+                    [what, who, when, place, decided] => Some(BoardInsats {
+                        what: what.to_string(),
+                        who: who.to_string(),
+                        when: when.to_string(),
+                        place: place.to_string(),
+                        decided: *decided == "1",
+                    }),
+                    _ => None,
+                }
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(BoardView {
+            title: f[0].to_string(),
+            first_name: f[1].to_string(),
+            agenda: f[2].parse().ok()?,
+            state: f[3].to_string(),
+            needs: strings(f[4]),
+            long_term_goal: f[5].to_string(),
+            delmal: strings(f[6]),
+            insatser,
+            self_does: f[8].to_string(),
+            help_needed: f[9].to_string(),
+            others: lines(f[10])?,
+            contacts: lines(f[11])?,
+            disagreements: strings(f[12]),
+            huvudansvarig: f[13].to_string(),
+            follow_up: f[14].to_string(),
+        })
+    }
+}
+
+impl BoardMessage {
+    pub fn encode(&self) -> String {
+        match self {
+            BoardMessage::Show { case, view } => format!("S{case}{FIELD}{}", view.encode()),
+            BoardMessage::Waiting { case } => format!("W{case}"),
+            BoardMessage::Hello { case } => format!("H{case}"),
+            BoardMessage::Clear => "C".to_string(),
+        }
+    }
+
+    pub fn decode(s: &str) -> Option<BoardMessage> {
+        let mut chars = s.chars();
+        let tag = chars.next()?;
+        let rest = chars.as_str();
+        let id = |s: &str| CaseId::parse(s);
+        Some(match tag {
+            'S' => {
+                let (case, view) = rest.split_once(FIELD)?;
+                BoardMessage::Show {
+                    case: id(case)?,
+                    view: BoardView::decode(view)?,
+                }
+            }
+            'W' => BoardMessage::Waiting { case: id(rest)? },
+            'H' => BoardMessage::Hello { case: id(rest)? },
+            'C' if rest.is_empty() => BoardMessage::Clear,
+            _ => return None,
+        })
+    }
+}
