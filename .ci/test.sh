@@ -27,6 +27,8 @@ step "end-to-end tests (Playwright + axe-core)"
 (cd tests/e2e && counted npx playwright test)
 step "bundle size budget"
 node tests/e2e/scripts/budget.mjs dist
+step "big-screen latency (200 keystrokes)"
+node tests/e2e/scripts/measure-board.mjs dist
 step "store measurements (1 000 cases)"
 trunk build --release --offline --locked --features bench --dist target/dist-bench
 node tests/e2e/scripts/measure-store.mjs target/dist-bench

@@ -1,4 +1,5 @@
 //! R-PLAN-9: what the big screen may show, and the plan-edit log line.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
@@ -90,7 +91,7 @@ fn r_plan_9_board_messages_round_trip() {
     let msgs = [
         BoardMessage::Show {
             case: w.case.id(),
-            view: board_view(&w.case, &plan, 99),
+            view: Box::new(board_view(&w.case, &plan, 99)),
         },
         BoardMessage::Waiting { case: w.case.id() },
         BoardMessage::Hello { case: w.case.id() },

@@ -227,7 +227,7 @@ pub fn plan_view(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardMessage {
     /// The editor of this case shows its plan.
-    Show { case: CaseId, view: BoardView },
+    Show { case: CaseId, view: Box<BoardView> },
     /// The editor of this case is gone (reload, another page): show "Väntar på planen…".
     Waiting { case: CaseId },
     /// The store locked: every big screen clears at once.
@@ -396,7 +396,7 @@ impl BoardMessage {
                 let (case, view) = rest.split_once(FIELD)?;
                 BoardMessage::Show {
                     case: id(case)?,
-                    view: BoardView::decode(view)?,
+                    view: Box::new(BoardView::decode(view)?),
                 }
             }
             'W' => BoardMessage::Waiting { case: id(rest)? },

@@ -18,9 +18,9 @@ pub fn datetime_text(t: NaiveDateTime) -> String {
     );
     let n = t.nanosecond();
     if n != 0 {
-        if n % 1_000_000 == 0 {
+        if n.is_multiple_of(1_000_000) {
             s.push_str(&format!(".{:03}", n / 1_000_000));
-        } else if n % 1_000 == 0 {
+        } else if n.is_multiple_of(1_000) {
             s.push_str(&format!(".{:06}", n / 1_000));
         } else {
             s.push_str(&format!(".{n:09}"));

@@ -14,13 +14,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 /// The steps with a screen, as (route segment, label).
-pub const STEPS: [(&str, &str); 7] = [
+pub const STEPS: [(&str, &str); 8] = [
     ("behov", "Behov"),
     ("parter", "Parter"),
     ("samtycke", "Samtycke"),
     ("initiativ", "Initiativ"),
     ("kallelse", "Kallelse"),
     ("utskrivning", "Utskrivning"),
+    ("mote", "Möte och plan"),
     ("meddelanden", "Meddelanden"),
 ];
 
@@ -31,6 +32,7 @@ pub fn step_route(step: Step) -> Option<&'static str> {
         Step::RegistreraSamtycke => Some("samtycke"),
         Step::SkickaInitiativ => Some("initiativ"),
         Step::SkickaKallelse => Some("kallelse"),
+        Step::HallMote | Step::UpprattaPlan | Step::SigneraPlan | Step::LasPlan => Some("mote"),
         _ => None,
     }
 }
@@ -42,7 +44,8 @@ pub fn deadline_route(step: StepRef) -> &'static str {
         StepRef::Initiativ => "initiativ",
         StepRef::Kallelse => "kallelse",
         StepRef::Utskrivning => "utskrivning",
-        StepRef::Plan | StepRef::Uppfoljning => "",
+        StepRef::Plan => "mote",
+        StepRef::Uppfoljning => "",
     }
 }
 
@@ -123,6 +126,7 @@ fn CaseShell(id: CaseId, step: Memo<String>) -> impl IntoView {
                 "initiativ" => view! { <steg::initiativ::Initiativ case=case/> }.into_any(),
                 "kallelse" => view! { <steg::kallelse::KallelseStep case=case/> }.into_any(),
                 "utskrivning" => view! { <steg::utskrivning::Utskrivning case=case/> }.into_any(),
+                "mote" => view! { <steg::mote::Mote case=case/> }.into_any(),
                 "meddelanden" => view! { <steg::meddelanden::Meddelanden case=case/> }.into_any(),
                 _ => view! { <p>"Steget finns inte."</p> }.into_any(),
             }

@@ -119,15 +119,15 @@ where
 /// A labelled multi-line text field.
 #[component]
 pub fn TextArea(
-    id: &'static str,
-    label: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
             <textarea id=id rows="3" aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=move || value.get()
@@ -139,8 +139,8 @@ pub fn TextArea(
 /// A labelled single-line input of a given type (text, date, datetime-local, tel, email).
 #[component]
 pub fn Input(
-    id: &'static str,
-    label: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
@@ -148,7 +148,7 @@ pub fn Input(
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
             <input id=id type=kind aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=move || value.get()

@@ -3,6 +3,7 @@
 pub mod arende;
 mod arenden;
 mod att_gora;
+pub mod board;
 pub mod components;
 mod gate;
 mod installningar;
@@ -50,8 +51,10 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#innehall">{text::SKIP_LINK}</a>
-            <Header/>
+            <Chrome>
+                <a class="skip-link" href="#innehall">{text::SKIP_LINK}</a>
+                <Header/>
+            </Chrome>
             <main id="innehall" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=|| view! { <gate::Gate><att_gora::AttGora/></gate::Gate> }/>
@@ -61,16 +64,28 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/arende/:id/:steg") view=|| view! { <gate::Gate><arende::CasePage/></gate::Gate> }/>
                     <Route path=path!("/utskrift/samtycke/:id") view=|| view! { <gate::Gate><utskrift::ConsentForm/></gate::Gate> }/>
                     <Route path=path!("/utskrift/kallelse/:id/:part") view=|| view! { <gate::Gate><utskrift::KallelseLetter/></gate::Gate> }/>
+                    <Route path=path!("/utskrift/plan/:id") view=|| view! { <gate::Gate><utskrift::PlanPrint/></gate::Gate> }/>
+                    <Route path=path!("/storskarm/:id") view=board::BigScreen/>
                     <Route path=path!("/installningar") view=installningar::Settings/>
                     <Route path=path!("/tillganglighet") view=tillganglighet::Statement/>
                 </Routes>
             </main>
-            <footer class="site-footer">
-                <p>{text::FOOTER_NOTE}</p>
-                <A href="/tillganglighet">{text::FOOTER_A11Y}</A>
-            </footer>
+            <Chrome>
+                <footer class="site-footer">
+                    <p>{text::FOOTER_NOTE}</p>
+                    <A href="/tillganglighet">{text::FOOTER_A11Y}</A>
+                </footer>
+            </Chrome>
         </Router>
     }
+}
+
+/// The site's header and footer, left out on the big screen (it has no controls but full screen).
+#[component]
+fn Chrome(children: ChildrenFn) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let shown = move || !location.pathname.with(|p| p.starts_with("/storskarm"));
+    view! { <Show when=shown>{children()}</Show> }
 }
 
 #[component]

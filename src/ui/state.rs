@@ -138,6 +138,8 @@ impl AppState {
         if self.session.get_untracked() != Session::Unlocked {
             return;
         }
+        // Every big screen clears at once (R-PLAN-9).
+        super::board::post_once(&crate::engine::board::BoardMessage::Clear);
         self.vault.set_value(None);
         self.pending.set_value(Vec::new());
         self.cases.set(Vec::new());
@@ -148,6 +150,7 @@ impl AppState {
 
     /// Another tab runs a newer version: this one lets go of the database and the key, and asks for a reload.
     fn version_changed(self) {
+        super::board::post_once(&crate::engine::board::BoardMessage::Clear);
         let _ = self.vault.try_set_value(None);
         let _ = self.store.try_set_value(None);
         self.pending.try_update_value(Vec::clear);

@@ -83,3 +83,10 @@ pub const CRASH_TITLE: &str = "Något gick fel";
 pub const CRASH_TEXT: &str =
     "SIP-planen stötte på ett fel och behöver laddas om. Det som redan var sparat finns kvar.";
 pub const CRASH_RELOAD: &str = "Ladda om";
+
+pub const BOARD_WINDOW_TITLE: &str = "Storskärm";
+pub const BOARD_WAITING: &str = "Väntar på planen…";
+pub const BOARD_FULLSCREEN: &str = "Helskärm";
+pub const BOARD_OPEN: &str = "Öppna storskärm";
+pub const BOARD_HERE: &str = "Visa på den här skärmen";
+pub const BOARD_BACK: &str = "Tillbaka till redigeringen";

@@ -137,3 +137,56 @@ pub fn KallelseLetter() -> impl IntoView {
         .into_any()
     }
 }
+
+/// The printed plan (R-PLAN-10, -11): personal and plain, who does what when and where, the contact persons with
+/// their phone numbers and the next follow-up — the copy for the person and the parties without system access.
+#[component]
+pub fn PlanPrint() -> impl IntoView {
+    use crate::engine::board::{plan_view, Audience};
+    use crate::engine::rules::plan::{r_plan_11_copy_to, R_PLAN_13_SV};
+    let app = use_app();
+    let params = use_params_map();
+    let case = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| CaseId::parse(&s))
+            .and_then(|id| app.case(id))
+    };
+    move || {
+        let Some(c) = case() else {
+            return view! { <p>"Ärendet finns inte."</p> }.into_any();
+        };
+        let Some(plan) = c.current_plan() else {
+            return view! { <p>"Det finns ingen plan ännu."</p> }.into_any();
+        };
+        let view = plan_view(&c, &plan.content, 0, Audience::Paper);
+        set_title(&view.title);
+        let when = plan
+            .locked
+            .or(plan.established)
+            .map_or_else(|| "ännu inte upprättad".to_string(), format_time);
+        let copies: Vec<String> = r_plan_11_copy_to(&c)
+            .into_iter()
+            .filter_map(|id| c.party(id).map(|p| p.name.clone()))
+            .collect();
+        let sign = profiles::get(c.profile()).printed_plan_signed;
+        let name = c.person().name.clone();
+        let coordinator = c.roles().samordningsansvarig_person.clone();
+        view! {
+            {print_button()}
+            <div class="document plan-print">
+                <p class="plan-meta">{format!("Samordnad individuell plan (SIP), version {} · {} · {when}", plan.version, plan.state.label_sv())}</p>
+                <super::board::PlanDoc view=view paper=true/>
+                <p>{format!("Kopia till {name} och till: {}.", copies.join(", "))}</p>
+                <p class="hint">{R_PLAN_13_SV}</p>
+                {sign.then(|| view! {
+                    <div class="signatures">
+                        <div class="signature"><p>"Datum och underskrift"</p><p class="line"></p><p>{name.clone()}</p></div>
+                        <div class="signature"><p>"Datum och underskrift"</p><p class="line"></p><p>{format!("{coordinator} (samordningsansvarig)")}</p></div>
+                    </div>
+                })}
+            </div>
+        }
+        .into_any()
+    }
+}

@@ -53,3 +53,14 @@ pub fn mark(name: &str) {
         let _ = perf.mark(name);
     }
 }
+
+/// Moves keyboard focus to the element with this id (a heading needs `tabindex="-1"`).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -5,6 +5,7 @@ pub mod behov;
 pub mod initiativ;
 pub mod kallelse;
 pub mod meddelanden;
+pub mod mote;
 pub mod parter;
 pub mod samtycke;
 pub mod utskrivning;

@@ -4,7 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const BUDGET_BROTLI_BYTES = 350 * 1024;
+// 350 KB until the meeting (issue 5): the plan editor, the big screen and the printed plan cost ~31 KB brotli, of
+// which ~12 KB was won back (hand-written date serde, a plain-text channel format, fewer signal types). Raised to
+// 380 KB so the budget still guards against growth; README "Bundle budget" says what would bring it back to 350.
+const BUDGET_BROTLI_BYTES = 380 * 1024;
 const dist = process.argv[2] ?? 'dist';
 const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
 const rows = [];

@@ -1,39 +1,11 @@
 // Before the meeting: need → consent → initiative → kallelse, with the engine's explanations, deadlines, letters.
 import { test, expect } from '@playwright/test';
 import { App } from '../pages/app.js';
+import { newCase, twoUnits, consent, sendInitiative } from '../pages/flows.js';
 import { mkdirSync } from 'node:fs';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
-
-async function newCase(page, app, person) {
-  await app.open('/');
-  await app.firstStart();
-  await app.createCase(person);
-}
-
-async function twoUnits(app) {
-  await app.step('Parter');
-  await app.addParty('Kommun – Socialtjänst, myndighet', 'Socialtjänsten Västerås', { contact: 'Anna Samordnare' });
-  await app.addParty('Region – Vårdcentral', 'Vårdcentralen Centrum', { contact: 'Dr Berg' });
-}
-
-async function consent(page, app, { givers = [] } = {}) {
-  await app.step('Samtycke');
-  await page.getByRole('checkbox', { name: 'Hälsa och vård' }).check();
-  await page.getByRole('checkbox', { name: 'Social situation' }).check();
-  for (const g of givers) await page.getByRole('checkbox', { name: g }).check();
-  await page.getByRole('button', { name: 'Registrera samtycke' }).click();
-}
-
-async function sendInitiative(page, app, to = ['Vårdcentralen Centrum']) {
-  await app.step('Initiativ');
-  for (const r of to) await page.getByRole('group', { name: 'Mottagare' }).getByRole('checkbox', { name: r }).check();
-  const reason = page.getByLabel('Kort anledning');
-  if ((await reason.inputValue()).trim() === '') await reason.fill('Behov av samordning av vård och stöd i hemmet.');
-  await page.getByRole('radio', { name: 'Kan vänta' }).check();
-  await page.getByRole('button', { name: 'Skicka initiativ' }).click();
-}
 
 test('an adult from need to kallelse with every acknowledgement', async ({ page }) => {
   const app = new App(page);
