@@ -79,10 +79,7 @@ pub fn BigScreen() -> impl IntoView {
     let channel = StoredValue::new_local(None::<Channel>);
     if let Some(id) = id {
         let ch = Channel::open(move |msg| match msg {
-            BoardMessage::Show { case, view: v } if case == id => {
-                view.set(Some(*v));
-                super::widgets::mark("sip:board-painted");
-            }
+            BoardMessage::Show { case, view: v } if case == id => view.set(Some(*v)),
             BoardMessage::Waiting { case } if case == id => view.set(None),
             BoardMessage::Clear => view.set(None),
             _ => {}
