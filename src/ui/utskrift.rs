@@ -15,16 +15,21 @@ fn print_button() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn ConsentForm() -> impl IntoView {
+/// The case named by the route's `:id`, while the app is unlocked.
+fn case_in_route() -> impl Fn() -> Option<crate::engine::Case> + Copy {
     let app = use_app();
     let params = use_params_map();
-    let case = move || {
+    move || {
         params
             .with(|p| p.get("id"))
             .and_then(|s| CaseId::parse(&s))
             .and_then(|id| app.case(id))
-    };
+    }
+}
+
+#[component]
+pub fn ConsentForm() -> impl IntoView {
+    let case = case_in_route();
     set_title("Samtyckesblankett");
     move || {
         let Some(c) = case() else {
@@ -144,14 +149,7 @@ pub fn KallelseLetter() -> impl IntoView {
 pub fn PlanPrint() -> impl IntoView {
     use crate::engine::board::{plan_view, Audience};
     use crate::engine::rules::plan::{r_plan_11_copy_to, R_PLAN_13_SV};
-    let app = use_app();
-    let params = use_params_map();
-    let case = move || {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| CaseId::parse(&s))
-            .and_then(|id| app.case(id))
-    };
+    let case = case_in_route();
     move || {
         let Some(c) = case() else {
             return view! { <p>"Ärendet finns inte."</p> }.into_any();

@@ -30,6 +30,19 @@ export async function sendInitiative(page, app, to = ['Vårdcentralen Centrum'])
   await page.getByRole('button', { name: 'Skicka initiativ' }).click();
 }
 
+/** Fills the kallelse for Lisa's meeting: purpose, goal, a question, time, place, participation, both units. */
+export async function fillKallelse(page, { participation = 'Lisa deltar på plats' } = {}) {
+  await page.getByLabel('Syfte: varför behövs mötet?').fill('Samordna stöd i hemmet och vården');
+  await page.getByLabel('Personens långsiktiga mål: Vad är viktigt för dig?').fill('Lisa vill bo kvar hemma');
+  await page.getByLabel('Fråga 1', { exact: true }).fill('Vilket stöd behövs på morgonen?');
+  await page.getByLabel('Datum och tid').fill('2026-12-01T10:00');
+  await page.getByLabel('Plats', { exact: true }).fill('Vårdcentralen Centrum, rum 3');
+  await page.getByLabel('Hur personen och närstående deltar').fill(participation);
+  await page.getByLabel('Vem dokumenterar på mötet').fill('Anna Samordnare');
+  await page.getByRole('checkbox', { name: 'Socialtjänsten Västerås (kallas)' }).check();
+  await page.getByRole('checkbox', { name: 'Vårdcentralen Centrum (kallas)' }).check();
+}
+
 /** Lisa Andersson through consent, an acknowledged initiative and a kallelse both units acknowledged. */
 export async function readyForMeeting(page, app) {
   await newCase(page, app, { name: 'Lisa Andersson', number: '811228-9874' });
@@ -38,15 +51,7 @@ export async function readyForMeeting(page, app) {
   await sendInitiative(page, app);
   await page.getByRole('button', { name: 'Kvittera för Vårdcentralen Centrum' }).click();
   await app.step('Kallelse');
-  await page.getByLabel('Syfte: varför behövs mötet?').fill('Samordna stöd i hemmet och vården');
-  await page.getByLabel('Personens långsiktiga mål: Vad är viktigt för dig?').fill('Lisa vill bo kvar hemma');
-  await page.getByLabel('Fråga 1', { exact: true }).fill('Vilket stöd behövs på morgonen?');
-  await page.getByLabel('Datum och tid').fill('2026-12-01T10:00');
-  await page.getByLabel('Plats', { exact: true }).fill('Vårdcentralen Centrum, rum 3');
-  await page.getByLabel('Hur personen och närstående deltar').fill('Lisa deltar på plats');
-  await page.getByLabel('Vem dokumenterar på mötet').fill('Anna Samordnare');
-  await page.getByRole('checkbox', { name: 'Socialtjänsten Västerås (kallas)' }).check();
-  await page.getByRole('checkbox', { name: 'Vårdcentralen Centrum (kallas)' }).check();
+  await fillKallelse(page);
   await page.getByRole('button', { name: 'Skicka kallelse' }).click();
   for (const [unit, who] of [['Socialtjänsten Västerås', 'Anna Samordnare'], ['Vårdcentralen Centrum', 'Dr Berg']]) {
     await page.getByLabel('Vem kommer (vid kvittens)').fill(who);

@@ -1,7 +1,7 @@
 // Before the meeting: need → consent → initiative → kallelse, with the engine's explanations, deadlines, letters.
 import { test, expect } from '@playwright/test';
 import { App } from '../pages/app.js';
-import { newCase, twoUnits, consent, sendInitiative } from '../pages/flows.js';
+import { newCase, twoUnits, consent, sendInitiative, fillKallelse } from '../pages/flows.js';
 import { mkdirSync } from 'node:fs';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -36,15 +36,7 @@ test('an adult from need to kallelse with every acknowledgement', async ({ page 
   await page.getByRole('button', { name: 'Skicka kallelse' }).click();
   await expect(page.getByRole('alert')).toContainText('R-KALL-1');
   await expect(page.getByRole('alert')).toContainText('Källa: Västra Götaland, SIP som verktyg i samverkan');
-  await page.getByLabel('Syfte: varför behövs mötet?').fill('Samordna stöd i hemmet och vården');
-  await page.getByLabel('Personens långsiktiga mål: Vad är viktigt för dig?').fill('Lisa vill bo kvar hemma');
-  await page.getByLabel('Fråga 1', { exact: true }).fill('Vilket stöd behövs på morgonen?');
-  await page.getByLabel('Datum och tid').fill('2026-12-01T10:00');
-  await page.getByLabel('Plats', { exact: true }).fill('Vårdcentralen Centrum, rum 3');
-  await page.getByLabel('Hur personen och närstående deltar').fill('Lisa deltar på plats med sin syster');
-  await page.getByLabel('Vem dokumenterar på mötet').fill('Anna Samordnare');
-  await page.getByRole('checkbox', { name: 'Socialtjänsten Västerås (kallas)' }).check();
-  await page.getByRole('checkbox', { name: 'Vårdcentralen Centrum (kallas)' }).check();
+  await fillKallelse(page, { participation: 'Lisa deltar på plats med sin syster' });
   await app.expectAccessible('Kallelse, draft');
   await page.getByRole('button', { name: 'Skicka kallelse' }).click();
   await expect(page.getByRole('heading', { name: 'Skickad' })).toBeVisible();
