@@ -1,7 +1,7 @@
 //! Initiativ (R-INIT): recipients, a short reason, urgency; then each recipient's kvittens or nej with referral,
 //! and its 1-working-day deadline.
 
-use super::{party_name, run};
+use super::{party_name, party_select, run};
 use crate::engine::model::{InitiativeAnswer, PartyId, PartyKind, PrepItem, Urgency};
 use crate::engine::rules::{initiative::r_init_2_suggested_recipients, need::r_need_3_reason};
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
@@ -98,12 +98,7 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
             None => view! {
                 <section class="card" aria-labelledby="skicka-rubrik">
                     <h3 id="skicka-rubrik">"Skicka initiativ"</h3>
-                    <div class="field">
-                        <label for="initiativtagare">"Initiativet tas av"</label>
-                        <select id="initiativtagare" on:change=move |ev| initiator.set(event_target_value(&ev).parse().ok().map(PartyId))>
-                            {units.clone().into_iter().map(|(id, name)| view! { <option value=id.0.to_string() prop:selected=move || initiator.get() == Some(id)>{name}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    {party_select("initiativtagare".into(), "Initiativet tas av".into(), initiator, units.clone(), None)}
                     <div class="suggestions">
                         <h4 class="small-heading">"Förslag på mottagare"</h4>
                         <ul>{move || suggestions().into_iter().map(|s| view! { <li>{s.text_sv}</li> }).collect_view()}</ul>

@@ -1,7 +1,7 @@
 //! Kallelse (R-KALL): purpose, the person's long-term goal, questions per party, time and place, participation,
 //! summoned and invited; then acknowledgements and letters for those without system access.
 
-use super::{form_error, parse_datetime, party_choices, party_name, run};
+use super::{form_error, parse_datetime, party_choices, party_name, party_select, run};
 use crate::engine::model::{KallelseDraft, PartyId, Place, Question};
 use crate::engine::rules::kallelse::{r_kall_4_is_summoned, r_kall_4_letters, R_KALL_6_GATHER_SV};
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
@@ -130,13 +130,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                                         <label for=qid.clone()>{format!("Fråga {}", i + 1)}</label>
                                         <input id=qid type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
                                     </div>
-                                    <div class="field">
-                                        <label for=pid.clone()>{format!("Fråga {} gäller", i + 1)}</label>
-                                        <select id=pid on:change=move |ev| party.set(event_target_value(&ev).parse().ok().map(PartyId))>
-                                            <option value="" prop:selected=move || party.get().is_none()>"Alla"</option>
-                                            {party_choices(case).into_iter().map(|(id, name)| view! { <option value=id.0.to_string() prop:selected=move || party.get() == Some(id)>{name}</option> }).collect_view()}
-                                        </select>
-                                    </div>
+                                    {party_select(pid, format!("Fråga {} gäller", i + 1), party, party_choices(case), Some("Alla"))}
                                 </div>
                             }
                         }).collect_view()}

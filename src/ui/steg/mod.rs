@@ -11,6 +11,7 @@ pub mod samtycke;
 pub mod utskrivning;
 
 use super::state::AppState;
+use crate::engine::model::PartyId;
 use crate::engine::rules::Violation;
 use crate::engine::{Case, Command};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -39,7 +40,7 @@ pub fn run(
 }
 
 /// The case's parties as (id, name), for choices.
-pub fn party_choices(case: Memo<Option<Case>>) -> Vec<(crate::engine::model::PartyId, String)> {
+pub fn party_choices(case: Memo<Option<Case>>) -> Vec<(PartyId, String)> {
     case.with(|c| {
         c.as_ref()
             .map(|c| c.parties().iter().map(|p| (p.id, p.name.clone())).collect())
@@ -47,8 +48,29 @@ pub fn party_choices(case: Memo<Option<Case>>) -> Vec<(crate::engine::model::Par
     })
 }
 
+/// A labelled choice of party, optionally with a "none" option first.
+pub fn party_select(
+    id: String,
+    label: String,
+    value: RwSignal<Option<PartyId>>,
+    options: Vec<(PartyId, String)>,
+    none: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev).parse().ok().map(PartyId))>
+                {none.map(|n| view! { <option value="" prop:selected=move || value.get().is_none()>{n}</option> })}
+                {options.into_iter().map(|(pid, name)| view! {
+                    <option value=pid.0.to_string() prop:selected=move || value.get() == Some(pid)>{name}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// A party's name, or nothing when it is not in the case.
-pub fn party_name(case: Memo<Option<Case>>, id: crate::engine::model::PartyId) -> String {
+pub fn party_name(case: Memo<Option<Case>>, id: PartyId) -> String {
     case.with(|c| {
         c.as_ref()
             .and_then(|c| c.party(id))

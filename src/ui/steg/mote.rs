@@ -5,7 +5,7 @@
 //! change goes to the big screen at once as the engine's `BoardView`, and to the engine as `UpdatePlan` after a
 //! short pause or when focus leaves a field — the engine checks it and the store autosaves it like every change.
 
-use super::{datetime_value, form_error, parse_date, parse_datetime, run};
+use super::{datetime_value, form_error, parse_date, parse_datetime, party_select, run};
 use crate::engine::board::{board_view, plan_view, Audience, BoardMessage};
 use crate::engine::calendar::iso;
 use crate::engine::model::{
@@ -39,27 +39,6 @@ pub fn Mote(case: Memo<Option<Case>>) -> impl IntoView {
     move || match version.get() {
         None => view! { <StartMeeting case=case/> }.into_any(),
         Some(_) => view! { <Meeting case=case/> }.into_any(),
-    }
-}
-
-/// A choice of party, or none.
-fn party_select(
-    id: String,
-    label: String,
-    value: RwSignal<Option<PartyId>>,
-    options: Vec<(PartyId, String)>,
-    none: Option<&'static str>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev).parse().ok().map(PartyId))>
-                {none.map(|n| view! { <option value="" prop:selected=move || value.get().is_none()>{n}</option> })}
-                {options.into_iter().map(|(pid, name)| view! {
-                    <option value=pid.0.to_string() prop:selected=move || value.get() == Some(pid)>{name}</option>
-                }).collect_view()}
-            </select>
-        </div>
     }
 }
 
@@ -902,12 +881,15 @@ fn Lifecycle(
             {move || match plan().map(|p| p.state) {
                 Some(PlanState::Utkast) => view! {
                     <p>{format!("Planen upprättas inom {within} arbetsdagar efter mötet (R-PLAN-7).")}</p>
-                    <Show when=move || !missing().is_empty()>
-                        <div class="findings">
-                            <h3 class="small-heading">"Det här saknas innan planen kan upprättas"</h3>
-                            <ul>{move || missing().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                        </div>
-                    </Show>
+                    {move || {
+                        let m = missing();
+                        (!m.is_empty()).then(|| view! {
+                            <div class="findings">
+                                <h3 class="small-heading">"Det här saknas innan planen kan upprättas"</h3>
+                                <ul>{m.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                            </div>
+                        })
+                    }}
                     <button type="button" class="button primary" on:click=move |_| act(Command::EstablishPlan)>"Upprätta plan"</button>
                 }.into_any(),
                 Some(PlanState::Upprattad) => match coordinator {
