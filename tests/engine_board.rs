@@ -21,6 +21,24 @@ fn r_plan_9_redact_hides_identity_and_phone_numbers() {
         ("pnr 19811228-9874", format!("pnr {h}")),
         ("811228-9874 är Lisa", format!("{h} är Lisa")),
         ("0701234567", h.to_string()),
+        // Found by the hostile test of the big screen:
+        ("ring 070\u{a0}111\u{a0}22\u{a0}33", format!("ring {h}")),
+        ("ring +46 (0)70-111 22 33 nu", format!("ring {h} nu")),
+        ("ring 070.111.22.33", format!("ring {h}")),
+        ("ring 070/111 22 33", format!("ring {h}")),
+        ("ring 070 - 111 22 33", format!("ring {h}")),
+        ("ring (070) 111 22 33", format!("ring {h}")),
+        ("121212+1212 är över 100", format!("{h} är över 100")),
+        ("ring ０７０－１１１ ２２ ３３", format!("ring {h}")),
+        ("ring ٠٧٠-١١١ ٢٢ ٣٣", format!("ring {h}")),
+        ("ring ۰۷۰۱۱۱۲۲۳۳", format!("ring {h}")),
+        ("ring 070\u{200b}111\u{200b}2233", format!("ring {h}")),
+        ("ring 070–111 22 33", format!("ring {h}")),
+        (
+            "Vårdcentralen Centrum 021-123 45 67",
+            format!("Vårdcentralen Centrum {h}"),
+        ),
+        ("1981-12-28-9874", h.to_string()),
     ] {
         assert_eq!(redact(text), want, "{text}");
     }
@@ -36,9 +54,66 @@ fn r_plan_9_redact_keeps_dates_times_and_small_numbers() {
         "Rum 204",
         "AU124",
         "Lisa2000",
+        "Mötet 2026-12-01 10.00 i rum 3",
+        "2026-12-01 10.00",
+        "08.00-09.30 varje dag",
+        "den 1.12.2026 kl. 13.15",
+        "01/12/2026 och 2026/12/01",
+        "Postnummer 721 30 Västerås",
+        "Kostar 1 500 kr",
+        "2026-12-01 – 2027-03-01",
     ] {
         assert_eq!(redact(text), text);
     }
+}
+
+#[test]
+fn r_plan_9_party_names_pass_the_redaction_on_the_board() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    let unit_with_phone = w.unit(UnitKind::Psykiatri, "Psykiatrimottagningen 021-17 30 00");
+    let actor = w.actor(ActorKind::Forsakringskassan, "FK 0771-524 524");
+    w.consent();
+    w.send_initiative(k, &[r, unit_with_phone]);
+    w.ok(Command::AcknowledgeInitiative { recipient: r });
+    w.ok(Command::AcknowledgeInitiative {
+        recipient: unit_with_phone,
+    });
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Planering, &[k, r]),
+    ));
+    let mut plan = w.full_plan(k, r);
+    plan.insatser[1].unit = unit_with_phone;
+    plan.contacts.push(ContactPerson {
+        party: unit_with_phone,
+        name: "Dr Ek 070-123 45 67".into(),
+        phone: "070-123 45 67".into(),
+    });
+    plan.others_actions.push(OtherAction {
+        party: actor,
+        text: "Utreder rätten till ersättning".into(),
+    });
+    plan.huvudansvarig = Some(unit_with_phone);
+    w.ok(Command::UpdatePlan(plan.clone()));
+    let view = board_view(&w.case, &plan, 0);
+    let shown = format!("{view:?}");
+    for forbidden in ["021", "17 30 00", "0771", "524", "070"] {
+        assert!(!shown.contains(forbidden), "{forbidden} in {shown}");
+    }
+    assert_eq!(
+        view.huvudansvarig,
+        format!("Psykiatrimottagningen {HIDDEN_NUMBER_SV}")
+    );
+    assert!(view.insatser[1]
+        .who
+        .starts_with("Psykiatrimottagningen (nummer dolt)"));
+    assert_eq!(view.others[0].who, format!("FK {HIDDEN_NUMBER_SV}"));
+    assert_eq!(
+        view.contacts[2].who,
+        format!("Psykiatrimottagningen {HIDDEN_NUMBER_SV}")
+    );
+    assert_eq!(view.contacts[2].text, format!("Dr Ek {HIDDEN_NUMBER_SV}"));
 }
 
 fn plan_with_numbers(w: &World, k: PartyId, r: PartyId) -> PlanContent {
@@ -202,5 +277,163 @@ proptest::proptest! {
             ..v.clone()
         };
         proptest::prop_assert_eq!(back, want);
+    }
+}
+
+mod redaction_property {
+    use proptest::prelude::*;
+    use sip_planen::engine::board::{redact, HIDDEN_NUMBER_SV};
+
+    /// Digits in the scripts a hostile text may use: ASCII, full-width, Arabic-Indic, Extended Arabic-Indic,
+    /// Devanagari, mathematical bold.
+    const ZEROS: [u32; 6] = [0x30, 0xFF10, 0x660, 0x6F0, 0x966, 0x1D7CE];
+    const SPACES: [&str; 5] = [" ", "\u{a0}", "\u{202f}", "\u{2009}", "\u{3000}"];
+    const DASHES: [&str; 6] = ["-", "\u{2013}", "\u{2010}", "\u{2212}", "\u{ff0d}", " - "];
+    const WORDS: [&str; 10] = [
+        "Lisa",
+        "ring",
+        "vid",
+        "behov",
+        "till",
+        "syster",
+        "hemtjänst",
+        "på",
+        "morgonen",
+        "gärna",
+    ];
+
+    fn in_script(ascii: &str, zero: u32) -> String {
+        ascii
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(zero + d).unwrap_or(c),
+                None => c,
+            })
+            .collect()
+    }
+
+    /// A phone or identity number, written in one of the ways people write them.
+    fn secret() -> impl Strategy<Value = String> {
+        (
+            0usize..12,
+            proptest::collection::vec(0u8..10, 12),
+            0usize..SPACES.len(),
+            0usize..DASHES.len(),
+            0usize..ZEROS.len(),
+            any::<bool>(),
+        )
+            .prop_map(|(format, d, sp, da, script, zero_width)| {
+                let n = |r: std::ops::Range<usize>| {
+                    d[r].iter().map(|x| x.to_string()).collect::<String>()
+                };
+                let s = SPACES[sp];
+                let dash = DASHES[da];
+                let month = 1 + d[2] % 9;
+                let day = 10 + d[3] % 18;
+                let ascii = match format {
+                    0 => format!("07{}{dash}{}{s}{}{s}{}", n(0..1), n(1..4), n(4..6), n(6..8)),
+                    1 => format!("07{}{s}{}{s}{}{s}{}", n(0..1), n(1..4), n(4..6), n(6..8)),
+                    2 => format!("07{}.{}.{}.{}", n(0..1), n(1..4), n(4..6), n(6..8)),
+                    3 => format!("07{}/{}{s}{}{s}{}", n(0..1), n(1..4), n(4..6), n(6..8)),
+                    4 => format!("(07{}){s}{}{s}{}{s}{}", n(0..1), n(1..4), n(4..6), n(6..8)),
+                    5 => format!(
+                        "+46{s}7{}{s}{}{s}{}{s}{}",
+                        n(0..1),
+                        n(1..4),
+                        n(4..6),
+                        n(6..8)
+                    ),
+                    6 => format!(
+                        "+46{s}(0)7{}{dash}{}{s}{}{s}{}",
+                        n(0..1),
+                        n(1..4),
+                        n(4..6),
+                        n(6..8)
+                    ),
+                    7 => format!("0{}{dash}{}{s}{}", n(0..2), n(2..4), n(4..6)),
+                    8 => format!("{}{:02}{:02}{dash}{}", n(0..2), month, day, n(6..10)),
+                    9 => format!("{}{:02}{:02}+{}", n(0..2), month, day, n(6..10)),
+                    10 => format!("19{}{:02}{:02}{dash}{}", n(0..2), month, day, n(6..10)),
+                    _ => format!("20{}{:02}{:02}{}", n(0..2), month, day, n(6..10)),
+                };
+                let mut out = in_script(&ascii, ZEROS[script]);
+                if zero_width {
+                    // Put a zero-width space after the third character (between digits in most formats).
+                    let mut cs: Vec<char> = out.chars().collect();
+                    if cs.len() > 3 {
+                        cs.insert(3, '\u{200b}');
+                    }
+                    out = cs.into_iter().collect();
+                }
+                out
+            })
+    }
+
+    /// A date or a time that must survive.
+    fn keep() -> impl Strategy<Value = String> {
+        (
+            0usize..4,
+            2000u32..2100,
+            1u32..13,
+            1u32..29,
+            0u32..24,
+            0u32..60,
+        )
+            .prop_map(|(format, y, m, d, h, min)| match format {
+                0 => format!("{y}-{m:02}-{d:02}"),
+                1 => format!("{h:02}.{min:02}"),
+                2 => format!("{y}-{m:02}-{d:02} {h:02}.{min:02}"),
+                _ => format!("{h}.{min:02}-{:02}.{min:02}", (h + 1) % 24),
+            })
+    }
+
+    fn digits(s: &str) -> String {
+        s.chars()
+            .filter_map(|c| {
+                if c.is_ascii_digit() {
+                    return Some(c);
+                }
+                // Any script's digit counts as a digit.
+                ZEROS
+                    .iter()
+                    .find_map(|z| (c as u32).checked_sub(*z).filter(|d| *d < 10))
+                    .and_then(|d| char::from_digit(d, 10))
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        /// R-PLAN-9: whatever the format, script and spacing, no digit of a phone or identity number reaches the
+        /// big screen, and every date and time is shown as written.
+        #[test]
+        fn r_plan_9_redaction_hides_every_number_format_and_keeps_dates_and_times(
+            items in proptest::collection::vec((any::<bool>(), secret(), keep(), 0usize..WORDS.len()), 1..6),
+        ) {
+            let mut text = String::new();
+            let mut kept = Vec::new();
+            let mut secrets = 0;
+            for (is_secret, secret, date, word) in &items {
+                text.push_str(WORDS[*word]);
+                text.push(' ');
+                if *is_secret {
+                    text.push_str(secret);
+                    secrets += 1;
+                } else {
+                    text.push_str(date);
+                    kept.push(date.clone());
+                }
+                text.push_str(", ");
+            }
+            let out = redact(&text);
+            prop_assert_eq!(out.matches(HIDDEN_NUMBER_SV).count(), secrets, "{} → {}", text, out);
+            let shown_digits = digits(&out);
+            let kept_digits: String = kept.iter().map(|k| digits(k)).collect();
+            prop_assert_eq!(shown_digits, kept_digits, "{} → {}", text, out);
+            for k in &kept {
+                prop_assert!(out.contains(k.as_str()), "{} lost in {}", k, out);
+            }
+        }
     }
 }

@@ -88,6 +88,14 @@ fn r_plan_16_a_person_without_any_number_still_gets_a_case() {
     .unwrap();
     assert_eq!(c.person().age_on(at(2026, 11, 23).date()), None);
     assert_eq!(c.person().is_child_on(at(2026, 11, 23).date()), None);
+    assert_eq!(c.person().identity.masked(), "Saknas");
+    // The process runs for them as for anyone: the next step is assessing the need.
+    let e = sip_planen::engine::evaluate(
+        &c,
+        at(2026, 11, 23),
+        sip_planen::engine::profiles::get(c.profile()),
+    );
+    assert_eq!(e.next_steps[0], sip_planen::engine::Step::BedomBehov);
 }
 
 #[test]

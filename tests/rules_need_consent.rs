@@ -302,7 +302,7 @@ fn r_cons_6_a_child_needs_every_guardian_before_the_initiative() {
     assert!(e
         .blocked
         .iter()
-        .any(|b| b.step == Step::SkickaInitiativ && b.violation.rule.as_str() == "R-CONS-6"));
+        .any(|b| b.step == Step::SkickaInitiativ && b.violation.rule_id() == "R-CONS-6"));
     w.ok(Command::AddConsentGiver(Giver::Vardnadshavare(g[1])));
     assert_eq!(w.case.phase(), Phase::Initiativ);
     w.send_initiative(k, &[r]);
@@ -426,15 +426,30 @@ fn r_cons_11_other_actors_actions_enter_the_plan_only_inside_the_scope() {
 #[test]
 fn r_cons_12_interpreter_need_is_recorded() {
     let mut w = World::adult();
-    assert!(consent::r_cons_12_interpreter(&w.case).is_none());
+    let records = |w: &World| evaluate(&w.case, w.now, &w.profile).records;
+    assert!(!ids(&records(&w)).contains(&"R-CONS-12"));
     let details = sip_planen::engine::CaseDetails {
         interpreter: true,
         language: "arabiska".into(),
         ..w.case.details()
     };
     w.ok(Command::UpdateDetails(details));
-    let f = consent::r_cons_12_interpreter(&w.case).unwrap();
+    let f = records(&w)
+        .into_iter()
+        .find(|f| f.rule.as_str() == "R-CONS-12")
+        .expect("R-CONS-12");
     assert!(f.message_sv.contains("arabiska"));
+    // An empty language is an input error, not a rule.
+    let details = sip_planen::engine::CaseDetails {
+        language: " ".into(),
+        ..w.case.details()
+    };
+    w.refused_input(Command::UpdateDetails(details), "Ange språk.");
+    let details = sip_planen::engine::CaseDetails {
+        kommun: String::new(),
+        ..w.case.details()
+    };
+    w.refused_input(Command::UpdateDetails(details), "Ange kommun.");
 }
 
 #[test]
@@ -454,4 +469,26 @@ fn r_cons_11_a_new_consent_cannot_drop_an_actor_the_plan_relies_on() {
     narrow.parties.remove(&af);
     let v = w.refused(Command::RecordConsent(narrow), "R-CONS-11");
     assert!(v.message_sv.contains("Arbetsförmedlingen"));
+}
+
+#[test]
+fn r_cons_5_consent_without_anyone_giving_it_is_refused() {
+    let mut w = World::adult();
+    w.two_units();
+    let input = w.consent_input(&[]);
+    w.refused(Command::RecordConsent(input), "R-CONS-5");
+}
+
+#[test]
+fn r_cons_10_a_digital_meeting_is_not_held_without_consent_to_it() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    let mut m = w.meeting_input(MeetingKind::Planering, &[k, r]);
+    m.digital = true;
+    w.refused(Command::HoldMeeting(m.clone()), "R-CONS-10");
+    let mut input = w.consent_input(&[Giver::Personen]);
+    input.digital_meeting = true;
+    w.ok(Command::RecordConsent(input));
+    w.ok(Command::HoldMeeting(m));
 }

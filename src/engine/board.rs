@@ -9,56 +9,7 @@ use super::rules::plan::{r_plan_9_title, R_PLAN_8_AGENDA};
 use crate::engine::calendar::iso;
 use crate::engine::CaseId;
 
-/// What a hidden number is replaced with on the big screen.
-pub const HIDDEN_NUMBER_SV: &str = "(nummer dolt)";
-
-/// Replaces phone numbers and identity numbers in free text (R-PLAN-9: the big screen shows the plan, not
-/// numbers that identify or reach someone). A number is a run of digits with `-`, space or a leading `+`
-/// between them; it is hidden when it has 10 or more digits (personnummer, samordningsnummer, mobile numbers),
-/// or when it starts with `0` or `+` and has 6 or more digits (phone numbers). Dates (`2026-12-01`) and times stay.
-pub fn redact(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let starts =
-            c.is_ascii_digit() || (c == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
-        // A number starts at a word boundary.
-        let boundary = i == 0 || !chars[i - 1].is_alphanumeric();
-        if !(starts && boundary) {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        // The run: digits, with single separators between digits.
-        let mut j = if c == '+' { i + 1 } else { i };
-        let mut last_digit = j;
-        while j < chars.len() {
-            if chars[j].is_ascii_digit() {
-                last_digit = j;
-                j += 1;
-            } else if matches!(chars[j], '-' | ' ' | '\u{2013}')
-                && chars.get(j + 1).is_some_and(char::is_ascii_digit)
-            {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let end = last_digit + 1;
-        let run = &chars[i..end];
-        let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
-        let phone_like = (c == '0' || c == '+') && digits >= 6;
-        if digits >= 10 || phone_like {
-            out.push_str(HIDDEN_NUMBER_SV);
-        } else {
-            out.extend(run);
-        }
-        i = end;
-    }
-    out
-}
+pub use super::redact::{redact, HIDDEN_NUMBER_SV};
 
 /// One insats as the room sees it: what, by whom, when, where, and whether its own unit has decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -138,9 +89,10 @@ pub fn plan_view(
     agenda: usize,
     audience: Audience,
 ) -> BoardView {
-    let name = |id: PartyId| case.party(id).map(|p| p.name.clone()).unwrap_or_default();
     let room = audience == Audience::Room;
     let redact = |s: &str| if room { redact(s) } else { s.to_string() };
+    // Party names pass the redaction too: a unit's name may carry its phone number.
+    let name = |id: PartyId| case.party(id).map(|p| redact(&p.name)).unwrap_or_default();
     let lines = |v: &[String]| -> Vec<String> {
         v.iter()
             .map(|s| redact(s.trim()))
@@ -149,8 +101,8 @@ pub fn plan_view(
     };
     let r = |s: &str| redact(s.trim());
     BoardView {
-        title: r_plan_9_title(case.person().first_name()),
-        first_name: case.person().first_name().to_string(),
+        title: redact(&r_plan_9_title(case.person().first_name())),
+        first_name: redact(case.person().first_name()),
         agenda: agenda.min(R_PLAN_8_AGENDA.len() - 1),
         state: case
             .current_plan()

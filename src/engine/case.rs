@@ -509,6 +509,24 @@ pub struct CaseDetails {
     pub profile: ProfileId,
 }
 
+/// What `theirs` (the same case saved elsewhere) has done that `ours` has not: its log lines that ours lacks, as
+/// "what (when)", oldest first. Shown when the same case was changed in two tabs.
+pub fn changes_since(ours: &Case, theirs: &Case) -> Vec<String> {
+    let mut out: Vec<String> = theirs
+        .log
+        .iter()
+        .filter(|e| !ours.log.contains(e))
+        .map(|e| format!("{} ({})", e.what, super::calendar::iso_minutes(e.at)))
+        .collect();
+    if out.is_empty() && theirs != ours {
+        out.push(format!(
+            "Ärendet sparades {}",
+            super::calendar::iso_minutes(theirs.updated)
+        ));
+    }
+    out
+}
+
 /// Sorts cases by last change, newest first.
 pub fn sort_by_last_change(cases: &mut [Case]) {
     cases.sort_by(|a, b| {

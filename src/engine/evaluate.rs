@@ -184,6 +184,12 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
         }
         if matches!(phase, Phase::Initiativ | Phase::Kallelse) {
             add(rules::initiative::r_init_5_preparation(case));
+        }
+        // Before the kallelse: talk to those concerned (R-KALL-7); once it is sent, until the meeting, what each
+        // summoned party gathers (R-KALL-6).
+        if matches!(phase, Phase::Initiativ | Phase::Kallelse | Phase::Mote)
+            && case.meetings().is_empty()
+        {
             for f in rules::kallelse::r_kall_6_7_guidance(case) {
                 add(Some(f));
             }
@@ -196,6 +202,8 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
         add(rules::roles::r_role_3_documenter(case));
         add(rules::plan::r_plan_10_agreement(case, profile));
         add(rules::followup::r_upp_6_finding(case));
+        add(rules::followup::r_upp_3_checklist(case, today));
+        add(rules::followup::r_upp_5_earlier(case));
         add(rules::stats::r_stat_2_reminder(case));
         for d in deadlines
             .iter()
@@ -223,6 +231,7 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
         add(rules::need::r_need_6_existing_plan(case));
         add(rules::closing::r_avsl_2_recorded(case));
         add(rules::closing::r_avsl_3_notice(case));
+        add(rules::closing::r_utsk_5_assessment_told(case));
     }
 
     let plan_missing = match plan {

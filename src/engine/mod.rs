@@ -12,6 +12,7 @@ pub mod model;
 pub mod phase;
 pub mod process;
 pub mod profiles;
+pub mod redact;
 pub mod rules;
 pub mod serde_iso;
 

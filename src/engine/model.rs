@@ -834,6 +834,9 @@ pub struct Closing {
     /// R-AVSL-2: who took part in the decision.
     pub participants: Vec<String>,
     pub comment: String,
+    /// R-AVSL-3: who is told that the SIP no longer applies — every party of the case when it closed.
+    #[serde(default)]
+    pub notify: Vec<PartyId>,
 }
 
 /// R-INIT-7: an information message between participants.

@@ -94,7 +94,8 @@ pub enum Command {
         initiator: PartyId,
         recipients: Vec<PartyId>,
         reason: String,
-        urgency: Urgency,
+        /// R-INIT-6: judged and stated; `None` until the coordinator chooses.
+        urgency: Option<Urgency>,
     },
     AcknowledgeInitiative {
         recipient: PartyId,
@@ -182,9 +183,13 @@ fn required(s: &str, what: &str, rule: &'static str) -> Result<String, Violation
     Ok(t.to_string())
 }
 
-/// A required text of the case record itself (names, messages): part of the event log's who/what.
+/// A required text that no rule is about (a name): an input error.
 fn text(s: &str, what: &str) -> Result<String, Violation> {
-    required(s, what, "R-STAT-4")
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(Violation::input(format!("Ange {what}.")));
+    }
+    Ok(t.to_string())
 }
 
 /// Consecutive plan edits within this many minutes share one log line.
@@ -236,7 +241,7 @@ impl Case {
 
     fn known_party(&self, id: PartyId) -> Result<&Party, Violation> {
         self.party(id)
-            .ok_or_else(|| Violation::new("R-STAT-4", "Parten finns inte i ärendet."))
+            .ok_or_else(|| Violation::input("Parten finns inte i ärendet."))
     }
 
     /// Steps that share information or move the process need a valid, complete consent and no LPT/LRV.
@@ -264,7 +269,7 @@ impl Case {
         match cmd {
             Command::UpdateDetails(d) => {
                 self.update_details(&d, ctx.now)
-                    .map_err(|e| Violation::new("R-CONS-12", e.message_sv))?;
+                    .map_err(|e| Violation::input(e.message_sv))?;
                 Ok("Uppgifterna ändrades".into())
             }
             Command::AddParty(input) => {
@@ -305,7 +310,9 @@ impl Case {
                         .iter()
                         .any(|p| p.content.insatser.iter().any(|i| i.unit == id))
                     || self.roles.samordningsansvarig == Some(id);
-                ensure(!in_use, "R-STAT-4", format!("{name} finns i initiativ, kallelse eller plan och kan inte tas bort; historiken behålls."))?;
+                if in_use {
+                    return Err(Violation::input(format!("{name} finns i initiativ, kallelse eller plan och kan inte tas bort; historiken behålls.")));
+                }
                 self.parties.retain(|p| p.id != id);
                 if let Some(c) = self.consent.as_mut() {
                     c.parties.remove(&id);
@@ -418,6 +425,7 @@ impl Case {
                 }
                 consent::r_cons_7_givers_known(self, &input.given_by)?;
                 consent::r_cons_11_scope_keeps_actors_in_use(self, &input.parties)?;
+                consent::r_cons_1_keeps_established_plan(self, input.establish_plan)?;
                 ensure(
                     input.given <= today,
                     "R-CONS-4",
@@ -538,6 +546,7 @@ impl Case {
                     "en kort anledning till initiativet (\"behov av samordning av …\")",
                     "R-INIT-3",
                 )?;
+                let urgency = rules::initiative::r_init_6_urgency(urgency)?;
                 let mut seen = BTreeSet::new();
                 let recipients: Vec<InitiativeRecipient> = recipients
                     .into_iter()
@@ -696,11 +705,11 @@ impl Case {
                         "Registrera inskrivningen först.",
                     ));
                 };
-                ensure(
-                    at >= d.admitted,
-                    "R-UTSK-3",
-                    "Utskrivningsklar kan inte vara före inskrivningen.",
-                )?;
+                if at < d.admitted {
+                    return Err(Violation::input(
+                        "Utskrivningsklar kan inte vara före inskrivningen.",
+                    ));
+                }
                 d.utskrivningsklar = Some(at);
                 Ok("Utskrivningsklar registrerad".into())
             }
@@ -948,7 +957,9 @@ impl Case {
                         "Registrera först att samtycket återkallas; då makuleras planen.",
                     )?;
                 }
+                let notify = rules::closing::r_avsl_3_notification_list(self);
                 self.closing = Some(Closing {
+                    notify,
                     reason,
                     at: ctx.now,
                     participants: participants
@@ -990,8 +1001,8 @@ impl Case {
                 Ok("Ny SIP-process startad; nytt samtycke behövs".into())
             }
             Command::AddMessage { author, text: body } => {
-                let author = text(&author, "avsändare")?;
-                let body = text(&body, "meddelandets text")?;
+                let author = required(&author, "avsändare", "R-INIT-7")?;
+                let body = required(&body, "meddelandets text", "R-INIT-7")?;
                 self.messages.push(Message {
                     author,
                     at: ctx.now,
@@ -1011,7 +1022,7 @@ impl Case {
                 ))
             }
             Command::RecordDeviation { rule, text: body } => {
-                let body = text(&body, "en beskrivning av avvikelsen")?;
+                let body = required(&body, "en beskrivning av avvikelsen", "R-STAT-3")?;
                 self.deviations.push(Deviation {
                     at: ctx.now,
                     rule: rule.clone(),

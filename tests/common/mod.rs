@@ -97,9 +97,27 @@ impl World {
         match self.cmd(c) {
             Ok(()) => panic!("{desc} was accepted, expected {rule}"),
             Err(v) => {
-                assert_eq!(v.rule.as_str(), rule, "{desc}: {}", v.message_sv);
+                assert_eq!(v.rule_id(), rule, "{desc}: {}", v.message_sv);
                 assert!(!v.message_sv.is_empty());
                 assert!(v.source.starts_with("Källa: "), "{}", v.source);
+                assert_eq!(self.case, before, "a refused command changes nothing");
+                v
+            }
+        }
+    }
+
+    /// The command is refused as an input error (no rule of the catalogue), with `message`, and the case is
+    /// unchanged.
+    #[track_caller]
+    pub fn refused_input(&mut self, c: Command, message: &str) -> Violation {
+        let before = self.case.clone();
+        let desc = format!("{c:?}");
+        match self.cmd(c) {
+            Ok(()) => panic!("{desc} was accepted, expected an input error"),
+            Err(v) => {
+                assert_eq!(v.rule, None, "{desc}: {v}");
+                assert!(v.source.is_empty());
+                assert!(v.message_sv.contains(message), "{desc}: {}", v.message_sv);
                 assert_eq!(self.case, before, "a refused command changes nothing");
                 v
             }
@@ -168,7 +186,7 @@ impl World {
             initiator: from,
             recipients: to.to_vec(),
             reason: "Behov av samordning av stöd i hemmet och vård.".into(),
-            urgency: Urgency::KanVanta,
+            urgency: Some(Urgency::KanVanta),
         });
     }
 
@@ -337,7 +355,7 @@ impl World {
             initiator: from,
             recipients: vec![to],
             reason: "x".into(),
-            urgency: Urgency::Akut,
+            urgency: Some(Urgency::Akut),
         }
     }
 }

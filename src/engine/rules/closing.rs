@@ -2,7 +2,7 @@
 
 use super::{ensure, Finding, Violation};
 use crate::engine::case::Case;
-use crate::engine::model::ClosingReason;
+use crate::engine::model::{ClosingReason, PartyId};
 
 /// R-AVSL-1: "annat" does not exist: a closing reason is one of the catalogue's; the comment explains a
 /// substantially changed goal.
@@ -25,12 +25,49 @@ pub fn r_avsl_2_recorded(case: &Case) -> Option<Finding> {
     })
 }
 
-/// R-AVSL-3: everyone is told; the person is told where to turn.
+/// R-AVSL-3: who is told when the SIP ends: every party of the case.
+pub fn r_avsl_3_notification_list(case: &Case) -> Vec<PartyId> {
+    case.parties().iter().map(|p| p.id).collect()
+}
+
+fn names(case: &Case, ids: &[PartyId]) -> String {
+    ids.iter()
+        .filter_map(|id| case.party(*id))
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// R-AVSL-3: everyone is told (the list recorded at closing); the person is told where to turn.
 pub fn r_avsl_3_notice(case: &Case) -> Option<Finding> {
-    case.closing().map(|_| {
-        Finding::info(
-            "R-AVSL-3",
-            "Meddela alla parter att SIP:en inte längre gäller, och berätta för personen vart hen vänder sig om behovet kommer tillbaka.",
-        )
-    })
+    let c = case.closing()?;
+    let told = if c.notify.is_empty() {
+        String::new()
+    } else {
+        format!(" Meddela: {}.", names(case, &c.notify))
+    };
+    Some(Finding::info(
+        "R-AVSL-3",
+        format!("SIP:en gäller inte längre.{told} Berätta för personen vart hen vänder sig om behovet kommer tillbaka."),
+    ))
+}
+
+/// R-UTSK-5: with no need from both huvudmän after discharge, that assessment is told to every unit.
+pub fn r_utsk_5_assessment_told(case: &Case) -> Option<Finding> {
+    let c = case
+        .closing()
+        .filter(|c| c.reason == ClosingReason::IngetBehovEfterUtskrivning)?;
+    let units: Vec<PartyId> = c
+        .notify
+        .iter()
+        .copied()
+        .filter(|id| case.party(*id).is_some_and(|p| p.kind.huvudman().is_some()))
+        .collect();
+    Some(Finding::record(
+        "R-UTSK-5",
+        format!(
+            "Bedömningen att ingen SIP behövs efter utskrivningen meddelas alla enheter: {}.",
+            names(case, &units)
+        ),
+    ))
 }

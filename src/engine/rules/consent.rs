@@ -26,6 +26,19 @@ pub fn r_cons_1_establish(case: &Case) -> Result<(), Violation> {
     )
 }
 
+/// R-CONS-1 (b): a new consent cannot leave out that a SIP is established while an established plan runs; a person
+/// who no longer wants it withdraws the consent (R-CONS-8), which voids the plan.
+pub fn r_cons_1_keeps_established_plan(case: &Case, establish_plan: bool) -> Result<(), Violation> {
+    let established = case
+        .current_plan()
+        .is_some_and(|p| p.state != crate::engine::model::PlanState::Utkast);
+    ensure(
+        establish_plan || !established,
+        "R-CONS-1",
+        "Planen är upprättad: samtycket måste omfatta att en SIP upprättas. Vill personen inte längre ha en SIP, registrera att samtycket återkallas.",
+    )
+}
+
 /// R-CONS-2: presumed consent only where the regional profile allows it.
 pub fn r_cons_2_form(form: ConsentForm, profile: &Profile) -> Result<(), Violation> {
     ensure(

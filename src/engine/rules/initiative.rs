@@ -2,7 +2,9 @@
 
 use super::{ensure, Finding, Violation};
 use crate::engine::case::Case;
-use crate::engine::model::{Huvudman, InitiativeAnswer, PartyId, PartyKind, PrepItem, UnitKind};
+use crate::engine::model::{
+    Huvudman, InitiativeAnswer, PartyId, PartyKind, PrepItem, UnitKind, Urgency,
+};
 use crate::engine::profiles::Profile;
 
 /// R-INIT-1: a decline names the unit that should get the initiative instead.
@@ -12,6 +14,16 @@ pub fn r_init_1_referral(referral: &str) -> Result<(), Violation> {
         "R-INIT-1",
         "Den som nekar ska ange vilken enhet som i stället ska få initiativet.",
     )
+}
+
+/// R-INIT-6: the urgency is judged and stated before the initiative is sent.
+pub fn r_init_6_urgency(urgency: Option<Urgency>) -> Result<Urgency, Violation> {
+    urgency.ok_or_else(|| {
+        Violation::new(
+            "R-INIT-6",
+            "Ange hur brådskande samordningen är: akut eller kan vänta.",
+        )
+    })
 }
 
 /// A suggested recipient (R-INIT-2): a party of the case, or a kind of unit to add.

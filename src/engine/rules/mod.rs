@@ -18,12 +18,14 @@ pub mod stats;
 pub use registry::{Effect, Rule, RuleId, Source, REGISTRY};
 use serde::Serialize;
 
-/// A refused step: which rule, why (in Swedish) and where the rule comes from.
+/// A refused step: why (in Swedish), and — when a rule of the catalogue refuses it — which rule and where the rule
+/// comes from. An input the app cannot use (an empty name, an unknown party, an unreadable date) is refused without
+/// a rule: `rule` is `None` and the message says what to correct.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Violation {
-    pub rule: RuleId,
+    pub rule: Option<RuleId>,
     pub message_sv: String,
-    /// "Källa: …" — the source documents of the rule.
+    /// "Källa: …" — the source documents of the rule (empty for an input error).
     pub source: String,
 }
 
@@ -31,16 +33,33 @@ impl Violation {
     pub fn new(rule: &'static str, message: impl Into<String>) -> Violation {
         let rule = RuleId(rule);
         Violation {
-            rule,
+            rule: Some(rule),
             message_sv: message.into(),
             source: rule.source_sv(),
         }
+    }
+
+    /// An input error that no rule of the catalogue is about.
+    pub fn input(message: impl Into<String>) -> Violation {
+        Violation {
+            rule: None,
+            message_sv: message.into(),
+            source: String::new(),
+        }
+    }
+
+    /// The rule's id, or "" for an input error.
+    pub fn rule_id(&self) -> &'static str {
+        self.rule.map_or("", RuleId::as_str)
     }
 }
 
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({}). {}", self.message_sv, self.rule, self.source)
+        match self.rule {
+            Some(rule) => write!(f, "{} ({rule}). {}", self.message_sv, self.source),
+            None => f.write_str(&self.message_sv),
+        }
     }
 }
 

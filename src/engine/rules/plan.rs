@@ -26,6 +26,21 @@ pub enum PlanItem {
 }
 
 impl PlanItem {
+    pub const ALL: [PlanItem; 12] = [
+        PlanItem::Behov,
+        PlanItem::LangsiktigtMal,
+        PlanItem::Delmal,
+        PlanItem::Insatser,
+        PlanItem::InsatsAnsvarigPerson,
+        PlanItem::InsatsNar,
+        PlanItem::InsatsVar,
+        PlanItem::VadPersonenGor,
+        PlanItem::HjalpSomBehovs,
+        PlanItem::Kontaktpersoner,
+        PlanItem::Huvudansvarig,
+        PlanItem::UppfoljningDatumOchPlats,
+    ];
+
     pub fn label_sv(self) -> &'static str {
         use PlanItem::*;
         match self {
@@ -225,13 +240,19 @@ pub fn r_plan_5_disagreements(content: &PlanContent) -> Option<Finding> {
     })
 }
 
-/// R-PLAN-8: the agenda of meeting mode.
-pub const R_PLAN_8_AGENDA: [(&str, &str); 6] = [
+/// R-PLAN-8: the agenda of meeting mode, in the order of the source: the frame, purpose and questions, what the
+/// person wants help with, where they want to get, how to get there, how it has gone (change, continue or close),
+/// then the summary.
+pub const R_PLAN_8_AGENDA: [(&str, &str); 7] = [
     ("ramar", "Ramar: sekretess, samtycke, tid och pauser"),
     ("syfte", "Syfte och personens frågor"),
     ("hjalp", "Vad vill du ha hjälp med?"),
     ("mal", "Vart vill du nå?"),
     ("vag", "Hur når vi dit?"),
+    (
+        "hur-gick-det",
+        "Hur har det gått? Ändra, fortsätta eller avsluta?",
+    ),
     ("sammanfattning", "Sammanfattning och nästa steg"),
 ];
 
