@@ -6,6 +6,7 @@ use indexed_db_futures::prelude::*;
 use sip_planen::engine::{Case, CaseId, IdentityKind, NewCase, ProfileId};
 use sip_planen::store::crypto::{Sealed, VaultKey, PBKDF2_ITERATIONS};
 use sip_planen::store::{schema, Store, StoreError};
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -44,7 +45,7 @@ async fn fresh(name: &str) -> Store {
 }
 
 async fn raw_records(db_name: &str) -> Vec<JsValue> {
-    let db = schema::open_at(db_name, schema::SCHEMA_VERSION)
+    let db = schema::open_at(db_name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
         .await
         .unwrap();
     let tx = db.transaction(schema::STORE_CASES).build().unwrap();
@@ -70,7 +71,7 @@ async fn round_trip_keeps_every_case_equal() {
     let a = case("Lisa Andersson", "19121212-1212");
     let b = case("Omar Said", "201701022384");
     vault.put_cases(&[a.clone(), b.clone()]).await.unwrap();
-    let mut back = vault.load_cases().await.unwrap();
+    let mut back = vault.load_cases().await.unwrap().cases;
     back.sort_by(|x, y| x.person().name.cmp(&y.person().name));
     assert_eq!(back, vec![a, b]);
 }
@@ -95,7 +96,7 @@ async fn reopen_with_right_passphrase_finds_the_case_and_wrong_one_is_refused() 
     // and the failed attempt is reported.
     let (vault, report) = store.unlock(PASS).await.unwrap();
     assert_eq!(report.failed_attempts, 1);
-    assert_eq!(vault.load_cases().await.unwrap(), vec![a]);
+    assert_eq!(vault.load_cases().await.unwrap().cases, vec![a]);
     let (_, report) = store.unlock(PASS).await.unwrap();
     assert_eq!(report.failed_attempts, 0);
 }
@@ -105,7 +106,7 @@ async fn set_up_refuses_short_or_mismatched_passphrases_and_stores_nothing() {
     let store = fresh("t-setup").await;
     assert_eq!(
         store.set_up("kort", "kort").await.err(),
-        Some(StoreError::PassphraseTooShort(10))
+        Some(StoreError::PassphraseTooShort(12))
     );
     assert_eq!(
         store.set_up(PASS, "något annat långt").await.err(),
@@ -143,7 +144,7 @@ async fn stored_bytes_contain_neither_name_nor_identity_digits() {
     let keys = js_sys::Object::keys(&js_sys::Object::from(first[0].clone()));
     let mut keys: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
     keys.sort();
-    assert_eq!(keys, vec!["ct", "id", "iv"]);
+    assert_eq!(keys, vec!["ct", "id", "iv", "rev"]);
 }
 
 #[wasm_bindgen_test]
@@ -151,11 +152,13 @@ async fn a_database_written_by_schema_1_is_migrated_and_its_data_intact() {
     let name = "t-migrate";
     delete(name).await;
     // Write as a version-1 release did: the v1 stores only, a vault and one sealed case.
-    let db = schema::open_at(name, 1).await.unwrap();
+    let db = schema::open_at(name, 1, Rc::new(|_| {})).await.unwrap();
     let names: Vec<String> = db.object_store_names().collect();
     assert!(!names.contains(&schema::STORE_ACCESS.to_string()));
     db.close();
-    let store_v1 = Store::open_named_at(name, 1).await.unwrap();
+    let store_v1 = Store::open_named_at(name, 1, Rc::new(|_| {}))
+        .await
+        .unwrap();
     let vault = store_v1.set_up(PASS, PASS).await.unwrap();
     let a = case("Lisa Andersson", "19121212-1212");
     vault.put_case(&a).await.unwrap();
@@ -164,9 +167,11 @@ async fn a_database_written_by_schema_1_is_migrated_and_its_data_intact() {
     // Open with the current schema: migrations run, the data is still there.
     let store = Store::open_named(name).await.unwrap();
     let (vault, _) = store.unlock(PASS).await.unwrap();
-    assert_eq!(vault.load_cases().await.unwrap(), vec![a]);
+    assert_eq!(vault.load_cases().await.unwrap().cases, vec![a]);
     vault.lock().close();
-    let db = schema::open_at(name, schema::SCHEMA_VERSION).await.unwrap();
+    let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
+        .await
+        .unwrap();
     assert_eq!(db.version() as u32, schema::SCHEMA_VERSION);
     let names: Vec<String> = db.object_store_names().collect();
     assert!(names.contains(&schema::STORE_ACCESS.to_string()));
@@ -178,7 +183,9 @@ async fn the_vault_stores_salt_iterations_and_verifier_but_never_the_key() {
     let name = "t-meta";
     let store = fresh(name).await;
     let _vault = store.set_up(PASS, PASS).await.unwrap();
-    let db = schema::open_at(name, schema::SCHEMA_VERSION).await.unwrap();
+    let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
+        .await
+        .unwrap();
     let tx = db.transaction(schema::STORE_META).build().unwrap();
     let meta_store = tx.object_store(schema::STORE_META).unwrap();
     let meta: Option<JsValue> = meta_store.get("vault").primitive().unwrap().await.unwrap();
@@ -218,19 +225,211 @@ async fn a_key_from_another_passphrase_cannot_open_a_sealed_value() {
 
 #[wasm_bindgen_test]
 async fn a_newer_schema_in_another_tab_closes_this_connection_instead_of_being_blocked() {
-    use std::cell::Cell;
-    use std::rc::Rc;
+    use sip_planen::store::StoreEvent;
+    use std::cell::RefCell;
     let name = "t-versionchange";
-    let store = fresh(name).await;
-    let told = Rc::new(Cell::new(false));
-    let flag = told.clone();
-    store.on_version_change(move || flag.set(true));
+    delete(name).await;
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let log = heard.clone();
+    let _store = Store::open_named_at(
+        name,
+        schema::SCHEMA_VERSION,
+        Rc::new(move |e| log.borrow_mut().push(e)),
+    )
+    .await
+    .unwrap();
     // A newer release opens the same database one version up: it gets through because this connection lets go.
     let newer = indexed_db_futures::database::Database::open(name)
         .with_version(schema::SCHEMA_VERSION + 1)
         .await
         .unwrap();
-    assert!(told.get(), "the app was told");
+    assert_eq!(
+        *heard.borrow(),
+        vec![StoreEvent::VersionChange],
+        "the app was told"
+    );
     assert_eq!(newer.version() as u32, schema::SCHEMA_VERSION + 1);
     newer.close();
+    // This release meets the newer database: a clear error, not a hang.
+    let again = Store::open_named(name).await.err();
+    assert_eq!(again, Some(StoreError::NewerVersion));
+    // The database deleted from elsewhere is told apart from an upgrade.
+    delete(name).await;
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let log = heard.clone();
+    let _store = Store::open_named_at(
+        name,
+        schema::SCHEMA_VERSION,
+        Rc::new(move |e| log.borrow_mut().push(e)),
+    )
+    .await
+    .unwrap();
+    delete(name).await;
+    assert_eq!(*heard.borrow(), vec![StoreEvent::Deleted]);
+}
+
+#[wasm_bindgen_test]
+async fn a_write_based_on_an_old_revision_is_refused_and_nothing_is_overwritten() {
+    let name = "t-revision";
+    let store = fresh(name).await;
+    let vault_a = store.set_up(PASS, PASS).await.unwrap();
+    let lisa = case("Lisa Andersson", "19121212-1212");
+    vault_a.put_case(&lisa).await.unwrap();
+    // A second tab: its own connection and vault, the same case read.
+    let other = Store::open_named(name).await.unwrap();
+    let (vault_b, _) = other.unlock(PASS).await.unwrap();
+    assert_eq!(
+        vault_b.load_cases().await.unwrap().cases,
+        vec![lisa.clone()]
+    );
+    // Tab A saves a change.
+    let mut a_version = lisa.clone();
+    let profile = sip_planen::engine::profiles::get(lisa.profile());
+    let ctx = sip_planen::engine::Ctx {
+        now: now(),
+        who: "A",
+        profile,
+    };
+    let details = sip_planen::engine::CaseDetails {
+        language: "finska".into(),
+        ..lisa.details()
+    };
+    a_version
+        .apply(sip_planen::engine::Command::UpdateDetails(details), &ctx)
+        .unwrap();
+    vault_a.put_case(&a_version).await.unwrap();
+    // Tab B saves its older version: refused, inside the transaction, and A's version stays.
+    let mut b_version = lisa.clone();
+    let details = sip_planen::engine::CaseDetails {
+        kommun: "Sala".into(),
+        ..lisa.details()
+    };
+    b_version
+        .apply(sip_planen::engine::Command::UpdateDetails(details), &ctx)
+        .unwrap();
+    assert_eq!(
+        vault_b.put_case(&b_version).await,
+        Err(StoreError::Conflict(lisa.id().to_string()))
+    );
+    assert_eq!(
+        vault_b.peek_case(lisa.id()).await.unwrap(),
+        Some(a_version.clone())
+    );
+    assert_eq!(
+        vault_b
+            .put_case(&b_version)
+            .await
+            .err()
+            .map(|e| matches!(e, StoreError::Conflict(_))),
+        Some(true),
+        "peeking bases nothing on the stored version"
+    );
+    // B chooses to keep its own: based on the stored version, the write goes through.
+    assert_eq!(vault_b.read_case(lisa.id()).await.unwrap(), Some(a_version));
+    vault_b.put_case(&b_version).await.unwrap();
+    assert_eq!(
+        vault_a.peek_case(lisa.id()).await.unwrap(),
+        Some(b_version.clone())
+    );
+    // A tab's own write without waiting (the page going away) is its own next base, not a conflict.
+    let sealed = vault_b.seal_case(&b_version).await.unwrap();
+    vault_b.write_now(&[sealed]).unwrap();
+    vault_b.put_case(&b_version).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn altered_and_foreign_records_are_listed_and_the_other_cases_open() {
+    let name = "t-bad-records";
+    let store = fresh(name).await;
+    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let cases = vec![
+        case("Lisa Andersson", "19121212-1212"),
+        case("Omar Said", "201701022384"),
+        case("Elsa Berg", "20170102-2384"),
+    ];
+    vault.put_cases(&cases).await.unwrap();
+    // Swap two sealed records, and add one that is no case at all.
+    let records = raw_records(name).await;
+    let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(schema::STORE_CASES)
+        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let store_cases = tx.object_store(schema::STORE_CASES).unwrap();
+    let id = |r: &JsValue| {
+        js_sys::Reflect::get(r, &"id".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    let (a, b) = (&records[0], &records[1]);
+    let swapped_a =
+        js_sys::Object::assign(&js_sys::Object::new(), &js_sys::Object::from(b.clone()));
+    js_sys::Reflect::set(&swapped_a, &"id".into(), &JsValue::from_str(&id(a))).unwrap();
+    let swapped_b =
+        js_sys::Object::assign(&js_sys::Object::new(), &js_sys::Object::from(a.clone()));
+    js_sys::Reflect::set(&swapped_b, &"id".into(), &JsValue::from_str(&id(b))).unwrap();
+    for (key, value) in [
+        (id(a), JsValue::from(swapped_a)),
+        (id(b), JsValue::from(swapped_b)),
+        ("skräp".to_string(), JsValue::from_str("inte ett ärende")),
+    ] {
+        store_cases
+            .put(value)
+            .with_key(key.as_str())
+            .primitive()
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    db.close();
+    let loaded = vault.load_cases().await.unwrap();
+    assert_eq!(loaded.cases.len(), 1, "the good case opens");
+    let mut bad = loaded.unreadable.clone();
+    bad.sort();
+    let mut want = vec![id(a), id(b), "okänd".to_string()];
+    want.sort();
+    assert_eq!(bad, want);
+    // Nothing was removed: the bad records stay for a later restore.
+    assert_eq!(raw_records(name).await.len(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn passphrases_are_checked_normalised_and_repeated_failures_wait() {
+    let name = "t-passphrase";
+    let store = fresh(name).await;
+    assert_eq!(
+        store.set_up("          ", "          ").await.err(),
+        Some(StoreError::PassphraseBlank)
+    );
+    assert_eq!(
+        store.set_up("xxxxxxxxxxxxxx", "xxxxxxxxxxxxxx").await.err(),
+        Some(StoreError::PassphraseRepeated)
+    );
+    let composed = "blåbär på åkern i år";
+    let decomposed: String = js_sys::JsString::from(composed).normalize("NFD").into();
+    assert_ne!(composed, decomposed);
+    store.set_up(composed, &decomposed).await.unwrap();
+    store.unlock(&decomposed).await.unwrap();
+    for i in 0..4 {
+        assert_eq!(
+            store.unlock(&format!("fel fras nummer {i}")).await.err(),
+            Some(StoreError::WrongPassphrase)
+        );
+    }
+    // The fifth failure starts the wait; while it lasts even the right passphrase waits, in a new tab too.
+    assert!(matches!(
+        store.unlock("fel fras nummer 5").await.err(),
+        Some(StoreError::Wait(_))
+    ));
+    store.close();
+    let store = Store::open_named(name).await.unwrap();
+    assert!(matches!(
+        store.unlock(composed).await.err(),
+        Some(StoreError::Wait(_))
+    ));
 }

@@ -3,20 +3,24 @@
 
 pub mod crypto;
 mod error;
+pub mod passphrase;
 pub mod schema;
+mod vault;
 
 pub use error::StoreError;
+pub use passphrase::{check_new_passphrase, MIN_PASSPHRASE_CHARS};
+pub use schema::{OnEvent, StoreEvent};
+pub use vault::{Loaded, SealedCase, Vault};
 
-use crate::engine::Case;
 use crypto::{Sealed, VaultKey, PBKDF2_ITERATIONS, SALT_LEN};
 use error::{read_error, write_error};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
-pub const MIN_PASSPHRASE_CHARS: usize = 10;
 const META_VAULT: &str = "vault";
 const VERIFIER_PLAIN: &[u8] = b"SIP-planen verifierare v1";
 const VERIFIER_AAD: &[u8] = b"meta/vault";
@@ -25,13 +29,6 @@ const VERIFIER_AAD: &[u8] = b"meta/vault";
 #[derive(Clone)]
 pub struct Store {
     db: Database,
-}
-
-/// An unlocked store: the database and the derived key. Dropping it is locking.
-#[derive(Clone)]
-pub struct Vault {
-    db: Database,
-    key: VaultKey,
 }
 
 /// What the coordinator is told after unlocking.
@@ -47,7 +44,7 @@ struct VaultMeta {
     verifier: Sealed,
 }
 
-fn get_bytes(o: &JsValue, field: &str) -> Option<Vec<u8>> {
+pub(crate) fn get_bytes(o: &JsValue, field: &str) -> Option<Vec<u8>> {
     Reflect::get(o, &field.into())
         .ok()?
         .dyn_into::<Uint8Array>()
@@ -76,16 +73,6 @@ impl VaultMeta {
     }
 }
 
-fn case_record(id: &str, sealed: &Sealed) -> JsValue {
-    let o = sealed.to_js();
-    let _ = Reflect::set(&o, &"id".into(), &JsValue::from_str(id));
-    o
-}
-
-fn case_aad(id: &str) -> Vec<u8> {
-    format!("cases/{id}").into_bytes()
-}
-
 fn access_entry(ok: bool) -> JsValue {
     let o = Object::new();
     let _ = Reflect::set(&o, &"at".into(), &JsValue::from(js_sys::Date::now()));
@@ -93,21 +80,47 @@ fn access_entry(ok: bool) -> JsValue {
     o.into()
 }
 
+/// Unicode NFC: the same passphrase typed as "å" or as "a" + a combining ring is the same passphrase.
+fn nfc(s: &str) -> String {
+    js_sys::JsString::from(s).normalize("NFC").into()
+}
+
+/// "14:05:30", local time, for the wait after failed attempts.
+fn clock_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&JsValue::from(ms));
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+/// The failed attempts at the end of the access log and the time of the last one.
+struct Failures {
+    count: u32,
+    last_at: f64,
+}
+
 impl Store {
-    /// Opens (and migrates) the app's database.
-    pub async fn open() -> Result<Store, StoreError> {
-        Self::open_named(schema::DB_NAME).await
+    /// Opens (and migrates) the app's database; `on_event` hears about other tabs and the browser.
+    pub async fn open(on_event: OnEvent) -> Result<Store, StoreError> {
+        Self::open_named_at(schema::DB_NAME, schema::SCHEMA_VERSION, on_event).await
     }
 
     /// Opens a database by name: tests use their own.
     pub async fn open_named(name: &str) -> Result<Store, StoreError> {
-        Self::open_named_at(name, schema::SCHEMA_VERSION).await
+        Self::open_named_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {})).await
     }
 
     /// Opens at an older schema version, as an older release would have (migration tests).
-    pub async fn open_named_at(name: &str, version: u32) -> Result<Store, StoreError> {
+    pub async fn open_named_at(
+        name: &str,
+        version: u32,
+        on_event: OnEvent,
+    ) -> Result<Store, StoreError> {
         Ok(Store {
-            db: schema::open_at(name, version).await?,
+            db: schema::open_at(name, version, on_event).await?,
         })
     }
 
@@ -132,19 +145,19 @@ impl Store {
         Ok(self.meta().await?.is_some())
     }
 
-    /// First start: chooses the passphrase. Stores a random salt and a verifier, never the key.
+    /// First start: chooses the passphrase (NFC-normalised, checked by [`check_new_passphrase`]). Stores a random
+    /// salt and a verifier, never the key.
     pub async fn set_up(&self, passphrase: &str, repeated: &str) -> Result<Vault, StoreError> {
-        if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(StoreError::PassphraseTooShort(MIN_PASSPHRASE_CHARS));
-        }
-        if passphrase != repeated {
+        let passphrase = nfc(passphrase);
+        check_new_passphrase(&passphrase)?;
+        if passphrase != nfc(repeated) {
             return Err(StoreError::PassphraseMismatch);
         }
         if self.is_set_up().await? {
-            return self.unlock(passphrase).await.map(|(v, _)| v);
+            return self.unlock(&passphrase).await.map(|(v, _)| v);
         }
         let salt = crypto::random_bytes(SALT_LEN)?;
-        let key = VaultKey::derive(passphrase, &salt, PBKDF2_ITERATIONS).await?;
+        let key = VaultKey::derive(&passphrase, &salt, PBKDF2_ITERATIONS).await?;
         let verifier = key.seal(VERIFIER_PLAIN, VERIFIER_AAD).await?;
         let meta = VaultMeta {
             salt,
@@ -166,34 +179,87 @@ impl Store {
             .await
             .map_err(write_error)?;
         tx.commit().await.map_err(write_error)?;
-        Ok(Vault {
-            db: self.db.clone(),
-            key,
-        })
+        Ok(Vault::new(self.db.clone(), key))
     }
 
     /// Unlocks with the passphrase. A wrong one gives [`StoreError::WrongPassphrase`] and changes nothing but the
-    /// access log.
+    /// access log; after [`passphrase::FREE_ATTEMPTS`] failures in a row each attempt first waits
+    /// ([`StoreError::Wait`], with the time of the next possible attempt), a wait kept in the database so that a
+    /// reload does not end it.
     pub async fn unlock(&self, passphrase: &str) -> Result<(Vault, UnlockReport), StoreError> {
         let meta = self.meta().await?.ok_or(StoreError::Locked)?;
-        let key = VaultKey::derive(passphrase, &meta.salt, meta.iterations).await?;
-        let ok =
-            matches!(key.open(&meta.verifier, VERIFIER_AAD).await, Ok(p) if p == VERIFIER_PLAIN);
+        let failures = self.failures().await;
+        let wait = passphrase::wait_after(failures.count);
+        if wait > 0.0 && js_sys::Date::now() < failures.last_at + wait {
+            return Err(StoreError::Wait(clock_time(failures.last_at + wait)));
+        }
+        let opens = |key: &VaultKey| {
+            let key = key.clone();
+            let verifier = meta.verifier.clone();
+            async move {
+                matches!(key.open(&verifier, VERIFIER_AAD).await, Ok(p) if p == VERIFIER_PLAIN)
+            }
+        };
+        let normalised = nfc(passphrase);
+        let mut key = VaultKey::derive(&normalised, &meta.salt, meta.iterations).await?;
+        let mut ok = opens(&key).await;
+        // A passphrase chosen before normalisation was stored as typed: try that too.
+        if !ok && normalised != passphrase {
+            key = VaultKey::derive(passphrase, &meta.salt, meta.iterations).await?;
+            ok = opens(&key).await;
+        }
         let report = self.log_access(ok).await;
         if !ok {
+            let after = self.failures().await;
+            let wait = passphrase::wait_after(after.count);
+            if wait > 0.0 {
+                return Err(StoreError::Wait(clock_time(after.last_at + wait)));
+            }
             return Err(StoreError::WrongPassphrase);
         }
-        Ok((
-            Vault {
-                db: self.db.clone(),
-                key,
-            },
-            report,
-        ))
+        Ok((Vault::new(self.db.clone(), key), report))
+    }
+
+    /// The failed attempts since the last successful unlock (the log is cleared on success).
+    async fn failures(&self) -> Failures {
+        let run = async {
+            let tx = self
+                .db
+                .transaction(schema::STORE_ACCESS)
+                .build()
+                .map_err(read_error)?;
+            let store = tx.object_store(schema::STORE_ACCESS).map_err(read_error)?;
+            let all: Vec<JsValue> = store
+                .get_all()
+                .primitive()
+                .map_err(read_error)?
+                .await
+                .map_err(read_error)?
+                .filter_map(Result::ok)
+                .collect();
+            Ok::<_, StoreError>(all)
+        };
+        let all = run.await.unwrap_or_default();
+        let failed: Vec<&JsValue> = all
+            .iter()
+            .rev()
+            .take_while(|e| {
+                Reflect::get(e, &"ok".into()).ok().and_then(|v| v.as_bool()) == Some(false)
+            })
+            .collect();
+        Failures {
+            count: failed.len() as u32,
+            last_at: failed
+                .first()
+                .and_then(|e| Reflect::get(e, &"at".into()).ok())
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0),
+        }
     }
 
     /// Records an attempt; on success reports the failures since the last success and starts the log anew.
     async fn log_access(&self, ok: bool) -> UnlockReport {
+        let failed = if ok { self.failures().await.count } else { 0 };
         let run = async {
             let tx = self
                 .db
@@ -202,23 +268,7 @@ impl Store {
                 .build()
                 .map_err(write_error)?;
             let store = tx.object_store(schema::STORE_ACCESS).map_err(write_error)?;
-            let mut failed = 0;
             if ok {
-                let all: Vec<JsValue> = store
-                    .get_all()
-                    .primitive()
-                    .map_err(read_error)?
-                    .await
-                    .map_err(read_error)?
-                    .filter_map(Result::ok)
-                    .collect();
-                failed = all
-                    .iter()
-                    .rev()
-                    .take_while(|e| {
-                        Reflect::get(e, &"ok".into()).ok().and_then(|v| v.as_bool()) == Some(false)
-                    })
-                    .count() as u32;
                 store
                     .clear()
                     .map_err(write_error)?
@@ -231,30 +281,13 @@ impl Store {
                 .map_err(write_error)?
                 .await
                 .map_err(write_error)?;
-            tx.commit().await.map_err(write_error)?;
-            Ok::<_, StoreError>(UnlockReport {
-                failed_attempts: failed,
-            })
+            tx.commit().await.map_err(write_error)
         };
         // The log is a courtesy: a failure to write it never blocks unlocking.
-        run.await.unwrap_or_default()
-    }
-
-    /// When another tab opens a newer schema, this connection closes at once (so that tab's upgrade is not blocked)
-    /// and `on_change` is told; the app then drops the key and asks for a reload.
-    pub fn on_version_change(&self, on_change: impl Fn() + 'static) {
-        use indexed_db_futures::internals::SystemRepr;
-        use wasm_bindgen::closure::Closure;
-        let db = self.db.clone();
-        let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            db.clone().close();
-            on_change();
-        });
-        self.db
-            .as_sys()
-            .set_onversionchange(Some(cb.as_ref().unchecked_ref()));
-        // One listener per opened store, for the life of the page.
-        cb.forget();
+        let _ = run.await;
+        UnlockReport {
+            failed_attempts: failed,
+        }
     }
 
     /// Closes the connection (tests reopen the same database).
@@ -266,79 +299,6 @@ impl Store {
 impl Vault {
     /// Locks: the key is dropped with the vault; the connection stays for the unlock form.
     pub fn lock(self) -> Store {
-        Store { db: self.db }
-    }
-
-    /// Reads and opens every case. A record that cannot be opened is reported, not skipped silently.
-    pub async fn load_cases(&self) -> Result<Vec<Case>, StoreError> {
-        let tx = self
-            .db
-            .transaction(schema::STORE_CASES)
-            .build()
-            .map_err(read_error)?;
-        let store = tx.object_store(schema::STORE_CASES).map_err(read_error)?;
-        let records: Vec<JsValue> = store
-            .get_all()
-            .primitive()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?
-            .collect::<Result<_, _>>()
-            .map_err(read_error)?;
-        drop(tx);
-        let mut cases = Vec::with_capacity(records.len());
-        for rec in records {
-            let id = Reflect::get(&rec, &"id".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            let sealed = Sealed::from_js(&rec).ok_or_else(|| StoreError::Corrupt(id.clone()))?;
-            let plain = self
-                .key
-                .open(&sealed, &case_aad(&id))
-                .await
-                .map_err(|_| StoreError::Corrupt(id.clone()))?;
-            // From a str, like every other JSON the app reads: one serde_json reader type in the bundle.
-            let case: Case = std::str::from_utf8(&plain)
-                .ok()
-                .and_then(|s| serde_json::from_str(s).ok())
-                .ok_or_else(|| StoreError::Corrupt(id.clone()))?;
-            cases.push(case);
-        }
-        Ok(cases)
-    }
-
-    /// Seals and writes cases in one transaction. The crypto is done before the transaction opens, so the
-    /// transaction does not auto-commit while it waits.
-    pub async fn put_cases(&self, cases: &[Case]) -> Result<(), StoreError> {
-        let mut records = Vec::with_capacity(cases.len());
-        for case in cases {
-            let id = case.id().to_string();
-            let plain =
-                serde_json::to_vec(case).map_err(|e| StoreError::WriteFailed(e.to_string()))?;
-            let sealed = self.key.seal(&plain, &case_aad(&id)).await?;
-            records.push((id, sealed));
-        }
-        let tx = self
-            .db
-            .transaction(schema::STORE_CASES)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
-        let store = tx.object_store(schema::STORE_CASES).map_err(write_error)?;
-        for (id, sealed) in &records {
-            store
-                .put(case_record(id, sealed))
-                .with_key(id.as_ref() as &str)
-                .primitive()
-                .map_err(write_error)?
-                .await
-                .map_err(write_error)?;
-        }
-        tx.commit().await.map_err(write_error)
-    }
-
-    pub async fn put_case(&self, case: &Case) -> Result<(), StoreError> {
-        self.put_cases(std::slice::from_ref(case)).await
+        Store { db: self.db() }
     }
 }

@@ -3,7 +3,11 @@
 
 use super::error::StoreError;
 use indexed_db_futures::database::{Database, VersionChangeEvent};
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 pub const DB_NAME: &str = "sip-planen";
 /// The current schema version.
@@ -11,9 +15,11 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 /// Key/value settings of the vault: salt, iterations and the passphrase verifier. Never the key.
 pub const STORE_META: &str = "meta";
-/// One sealed record per case, keyed by case id.
+/// One sealed record per case, keyed by case id: `{ id, rev, iv, ct }`. `rev` counts the writes of the record, so a
+/// write based on an older revision (another tab) is refused instead of overwriting.
 pub const STORE_CASES: &str = "cases";
-/// Unlock attempts (time and outcome only, no personal data), so failed attempts are shown at the next unlock.
+/// Unlock attempts (time and outcome only, no personal data), so failed attempts are shown at the next unlock and
+/// the wait after repeated failures survives a reload.
 pub const STORE_ACCESS: &str = "access_log";
 
 type Migration = fn(&Database) -> indexed_db_futures::Result<()>;
@@ -35,12 +41,46 @@ fn v2_access_log(db: &Database) -> indexed_db_futures::Result<()> {
 
 pub const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [v1_initial, v2_access_log];
 
-/// Opens `name` at `version` (≤ [`SCHEMA_VERSION`]), migrating step by step from whatever version it has.
-/// Tests open at an older version to write data as an older release would have.
-pub async fn open_at(name: &str, version: u32) -> Result<Database, StoreError> {
+/// What happens to the connection from outside: another tab or the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreEvent {
+    /// Our open waits for an older tab that does not let go.
+    Blocked,
+    /// Another tab opens a newer schema: this connection has closed so that tab is not blocked.
+    VersionChange,
+    /// Another tab deleted the database.
+    Deleted,
+    /// The browser closed the connection (site data cleared).
+    Closed,
+}
+
+impl StoreEvent {
+    /// The error the app shows for the event.
+    pub fn error(self) -> StoreError {
+        match self {
+            StoreEvent::Blocked => StoreError::Blocked,
+            StoreEvent::VersionChange => StoreError::NewerVersion,
+            StoreEvent::Deleted => StoreError::Deleted,
+            StoreEvent::Closed => StoreError::Closed,
+        }
+    }
+}
+
+pub type OnEvent = Rc<dyn Fn(StoreEvent)>;
+
+/// Opens `name` at `version` (≤ [`SCHEMA_VERSION`]), migrating step by step from whatever version it has. Tests open
+/// at an older version to write data as an older release would have. The listeners for a version change, a
+/// deletion and a closed connection are attached before anything else can run, so no event is missed while the app
+/// is still starting.
+pub async fn open_at(name: &str, version: u32, on_event: OnEvent) -> Result<Database, StoreError> {
     let version = version.clamp(1, SCHEMA_VERSION);
-    Database::open(name)
+    let blocked = on_event.clone();
+    let db = Database::open(name)
         .with_version(version)
+        .with_on_blocked(move |_: VersionChangeEvent| {
+            blocked(StoreEvent::Blocked);
+            Ok(())
+        })
         .with_on_upgrade_needed(move |event: VersionChangeEvent, db: Database| {
             let from = event.old_version() as usize;
             for step in MIGRATIONS.iter().take(version as usize).skip(from) {
@@ -51,13 +91,43 @@ pub async fn open_at(name: &str, version: u32) -> Result<Database, StoreError> {
         .await
         .map_err(|e| {
             let text = e.to_string();
-            if text.contains("indexedDB")
+            if text.contains("VersionError") {
+                StoreError::NewerVersion
+            } else if text.contains("indexedDB")
                 || text.contains("not available")
                 || text.contains("NotFound")
+                || text.contains("InvalidStateError")
             {
                 StoreError::Unavailable
             } else {
                 StoreError::ReadFailed(text)
             }
-        })
+        })?;
+    listen(&db, on_event);
+    Ok(db)
+}
+
+/// Closes the connection at once when another tab upgrades or deletes the database (so that tab is not blocked)
+/// and reports it; reports a connection the browser closed.
+fn listen(db: &Database, on_event: OnEvent) {
+    let sys = db.as_sys().clone();
+    let changed = on_event.clone();
+    let on_change = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
+        move |ev: web_sys::IdbVersionChangeEvent| {
+            sys.close();
+            changed(if ev.new_version().is_none() {
+                StoreEvent::Deleted
+            } else {
+                StoreEvent::VersionChange
+            });
+        },
+    );
+    db.as_sys()
+        .set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+    let on_close = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_event(StoreEvent::Closed));
+    db.as_sys()
+        .set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    // One pair of listeners per opened connection, for the life of the page.
+    on_change.forget();
+    on_close.forget();
 }
