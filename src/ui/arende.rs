@@ -115,9 +115,22 @@ fn CaseShell(id: CaseId, step: Memo<String>) -> impl IntoView {
             </ul>
         </nav>
         {move || {
+            let stale = app.stale.with(|s| s.contains(&id))
+                && app.conflict.with(|c| c.as_ref().is_none_or(|c| c.id != id));
+            stale.then(|| view! {
+                <div class="notice stale" role="status">
+                    <p>{text::STALE}</p>
+                    <button type="button" class="button secondary" on:click=move |_| app.reload_case(id)>{text::STALE_RELOAD}</button>
+                </div>
+            })
+        }}
+        {move || {
+            // A case replaced by its stored version (another tab's) rebuilds the open step from it.
+            app.reloaded.track();
             let s = step.get();
             let title = STEPS.iter().find(|(seg, _)| *seg == s).map_or("Översikt", |(_, l)| *l);
-            set_title(&format!("{title} – {name}"));
+            // The page title names the step, never the person: titles reach the browser's history.
+            set_title(&format!("{title} – {}", text::CASE_TITLE));
             match s.as_str() {
                 "" => view! { <Overview case=case/> }.into_any(),
                 "behov" => view! { <steg::behov::Behov case=case/> }.into_any(),
@@ -220,7 +233,7 @@ fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
             <TextField id="kommun" label=text::FIELD_KOMMUN value=kommun error=error_for(CaseField::Kommun) on_change=save/>
             <TextField id="sprak" label=text::FIELD_LANGUAGE value=language error=error_for(CaseField::Language) on_change=save/>
             <div class="field checkbox">
-                <input id="tolk" type="checkbox" prop:checked=move || interpreter.get()
+                <input autocomplete="off" id="tolk" type="checkbox" prop:checked=move || interpreter.get()
                     on:change=move |ev| { interpreter.set(event_target_checked(&ev)); save.run(()); }/>
                 <label for="tolk">{text::FIELD_INTERPRETER}</label>
             </div>

@@ -92,6 +92,18 @@ pub fn BigScreen() -> impl IntoView {
     on_cleanup(move || channel.set_value(None));
     let root = NodeRef::<leptos::html::Div>::new();
     let fullscreen = move |_| toggle_fullscreen(root.get().map(Into::into));
+    if id.is_none() {
+        // Not the address of any case: say so instead of waiting for a plan that cannot come.
+        return view! {
+            <div class="board-window">
+                <div class="board board-waiting">
+                    <h1>{text::BOARD_BAD_ADDRESS}</h1>
+                    <p>{text::BOARD_HOW}</p>
+                </div>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="board-window" node_ref=root>
             <button type="button" class="button secondary board-fullscreen" on:click=fullscreen>
@@ -100,11 +112,15 @@ pub fn BigScreen() -> impl IntoView {
             {move || match view.get() {
                 Some(v) => view! { <PlanDoc view=v/> }.into_any(),
                 None => view! {
-                    <div class="board board-waiting"><h1>{text::BOARD_WAITING}</h1></div>
+                    <div class="board board-waiting">
+                        <h1>{text::BOARD_WAITING}</h1>
+                        <p>{text::BOARD_HOW}</p>
+                    </div>
                 }.into_any(),
             }}
         </div>
     }
+    .into_any()
 }
 
 fn list(items: Vec<String>) -> impl IntoView {

@@ -13,7 +13,9 @@ pub fn Explain(#[prop(into)] violation: Signal<Option<Violation>>) -> impl IntoV
             view! {
                 <div class="explain" role="alert">
                     <p class="explain-message">{v.message_sv.clone()}</p>
-                    <p class="explain-rule"><span class="rule-id">{v.rule.as_str()}</span>" · "{v.source.clone()}</p>
+                    {v.rule.map(|rule| view! {
+                        <p class="explain-rule"><span class="rule-id">{rule.as_str()}</span>" · "{v.source.clone()}</p>
+                    })}
                 </div>
             }
         })
@@ -100,7 +102,7 @@ where
                     let id = format!("{name}-{i}");
                     view! {
                         <div class="check">
-                            <input type="checkbox" id=id.clone()
+                            <input autocomplete="off" type="checkbox" id=id.clone()
                                 prop:checked=move || value.with(|s| s.contains(&k))
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
@@ -129,7 +131,7 @@ pub fn TextArea(
         <div class="field">
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
-            <textarea id=id rows="3" aria-describedby=hint.map(|_| hint_id.clone())
+            <textarea autocomplete="off" id=id rows="3" aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))></textarea>
         </div>
@@ -150,7 +152,7 @@ pub fn Input(
         <div class="field">
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
-            <input id=id type=kind aria-describedby=hint.map(|_| hint_id.clone())
+            <input autocomplete="off" id=id type=kind aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))/>
         </div>

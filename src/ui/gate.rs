@@ -2,7 +2,7 @@
 
 use super::state::{use_app, Session};
 use super::text;
-use super::widgets::{set_title, Notice};
+use super::widgets::{set_title, ConflictNotice, Notice};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,13 +14,15 @@ pub fn Gate(children: ChildrenFn) -> impl IntoView {
     view! {
         {move || match app.session.get() {
             Session::Starting => view! { <p class="starting" role="status">{text::STARTING}</p> }.into_any(),
+            Session::Locking => view! { <p class="starting" role="status">{text::LOCKING}</p> }.into_any(),
             Session::NeedsSetup => view! { <Setup/> }.into_any(),
             Session::Locked => view! { <Unlock/> }.into_any(),
             Session::Unavailable(msg) => view! {
-                <h1>"SIP-planen kan inte starta"</h1>
+                <h1>{text::UNAVAILABLE_TITLE}</h1>
                 <p class="error" role="alert">{msg}</p>
+                <p><button type="button" class="button primary" on:click=|_| { let _ = window().location().reload(); }>{text::CRASH_RELOAD}</button></p>
             }.into_any(),
-            Session::Unlocked => view! { <Notice/> {children.with_value(|c| c())} }.into_any(),
+            Session::Unlocked => view! { <Notice/> <ConflictNotice/> {children.with_value(|c| c())} }.into_any(),
         }}
     }
 }
@@ -62,7 +64,7 @@ fn Setup() -> impl IntoView {
                         aria-describedby="pass-hint"
                         prop:value=move || pass.get()
                         on:input=move |ev| pass.set(event_target_value(&ev))/>
-                    <p id="pass-hint" class="hint">{format!("Minst {} tecken. Gärna flera ord.", crate::store::MIN_PASSPHRASE_CHARS)}</p>
+                    <p id="pass-hint" class="hint">{format!("Minst {} tecken, gärna några ord som bara du kan koppla ihop. Inte ett och samma tecken upprepat.", crate::store::MIN_PASSPHRASE_CHARS)}</p>
                 </div>
                 <div class="field">
                     <label for="repeat">{text::SETUP_REPEAT}</label>

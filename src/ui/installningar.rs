@@ -33,7 +33,7 @@ pub fn Settings() -> impl IntoView {
                 <div class="radios">
                     {TextSize::ALL.into_iter().map(|size| view! {
                         <label class="radio">
-                            <input type="radio" name="textstorlek" value=size.as_str()
+                            <input autocomplete="off" type="radio" name="textstorlek" value=size.as_str()
                                 prop:checked=move || app.prefs.with(|p| p.text_size == size)
                                 on:change=move |_| store(&|p| p.text_size = size)/>
                             {size.label_sv()}
@@ -43,7 +43,7 @@ pub fn Settings() -> impl IntoView {
             </fieldset>
             <div class="field">
                 <label for="autolas">{text::SETTINGS_AUTOLOCK}</label>
-                <select id="autolas" on:change=move |ev| {
+                <select autocomplete="off" id="autolas" on:change=move |ev| {
                     if let Ok(m) = event_target_value(&ev).parse::<u32>() { store(&|p| p.autolock_minutes = m); }
                 }>
                     {AUTOLOCK_CHOICES.into_iter().map(|m| view! {

@@ -10,6 +10,7 @@ mod installningar;
 mod nytt_arende;
 pub mod panic;
 pub mod prefs;
+pub mod session;
 pub mod state;
 mod steg;
 pub mod text;
@@ -110,7 +111,7 @@ fn Header() -> impl IntoView {
             <Show when=move || app.session.get() == Session::Unlocked>
                 <div class="header-tools">
                     <widgets::SaveStatus/>
-                    <button type="button" class="button secondary" on:click=move |_| app.lock(None)>
+                    <button type="button" class="button secondary" on:click=move |_| app.lock(session::LockReason::Manual)>
                         {text::LOCK}
                     </button>
                 </div>

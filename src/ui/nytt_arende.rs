@@ -99,7 +99,7 @@ pub fn NewCase() -> impl IntoView {
                 <div class="radios">
                     {IdentityKind::ALL.into_iter().map(|k| view! {
                         <label class="radio">
-                            <input type="radio" name="identitetstyp" value=k.as_str()
+                            <input autocomplete="off" type="radio" name="identitetstyp" value=k.as_str()
                                 prop:checked=move || kind.get() == Some(k)
                                 on:change=move |_| kind.set(Some(k))/>
                             {k.label_sv()}
@@ -116,7 +116,7 @@ pub fn NewCase() -> impl IntoView {
             <ProfileSelect id="profil" value=profile/>
             <TextField id="sprak" label=text::FIELD_LANGUAGE value=language error=Signal::derive(error_for(CaseField::Language)) autocomplete="off"/>
             <div class="field checkbox">
-                <input id="tolk" type="checkbox" prop:checked=move || interpreter.get()
+                <input autocomplete="off" id="tolk" type="checkbox" prop:checked=move || interpreter.get()
                     on:change=move |ev| interpreter.set(event_target_checked(&ev))/>
                 <label for="tolk">{text::FIELD_INTERPRETER}</label>
             </div>
@@ -174,7 +174,7 @@ pub fn ProfileSelect(
         <div class="field">
             <label for=id>{text::FIELD_PROFILE}</label>
             {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
-            <select id=id aria-describedby=hint.map(|_| hint_id.clone())
+            <select autocomplete="off" id=id aria-describedby=hint.map(|_| hint_id.clone())
                 on:change=move |ev| {
                     value.set(ProfileId::new(event_target_value(&ev)));
                     if let Some(cb) = on_change { cb.run(()); }

@@ -18,9 +18,23 @@ fn show_crash_page() {
         return;
     };
     body.set_inner_html(&format!(
-        r#"<main class="crash" role="alert"><h1>{}</h1><p>{}</p><button type="button" class="button primary" onclick="location.reload()">{}</button></main>"#,
+        r#"<main class="crash" role="alert"><h1>{}</h1><p>{}</p><button type="button" id="ladda-om" class="button primary">{}</button></main>"#,
         text::CRASH_TITLE,
         text::CRASH_TEXT,
         text::CRASH_RELOAD
     ));
+    // A listener, not an inline onclick: the Content-Security-Policy allows no inline script.
+    let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    if let Some(button) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("ladda-om"))
+    {
+        use wasm_bindgen::JsCast;
+        let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+    }
+    reload.forget();
 }

@@ -17,6 +17,7 @@ pub const FOOTER_A11Y: &str = "Tillgänglighetsredogörelse";
 pub const FOOTER_NOTE: &str = "Uppgifterna sparas krypterade på den här enheten.";
 
 pub const STARTING: &str = "Startar SIP-planen…";
+pub const UNAVAILABLE_TITLE: &str = "SIP-planen kan inte fortsätta";
 
 pub const SETUP_TITLE: &str = "Välj en lösenfras";
 pub const SETUP_INTRO: &str = "SIP-planen sparar ärendena krypterade på den här enheten. Välj en lösenfras som bara du känner till. Den behövs varje gång du låser upp.";
@@ -31,8 +32,19 @@ pub const UNLOCK_INTRO: &str = "Ärendena är krypterade. Ange din lösenfras f�
 pub const UNLOCK_PASS: &str = "Lösenfras";
 pub const UNLOCK_SUBMIT: &str = "Lås upp";
 pub const UNLOCK_WORKING: &str = "Låser upp…";
-pub const VERSION_CHANGED: &str = "SIP-planen har uppdaterats i en annan flik. Ladda om sidan för att fortsätta; det som var sparat finns kvar.";
 pub const LOCKED_IDLE: &str = "SIP-planen låstes efter en stund utan aktivitet.";
+pub const LOCKED_OTHER_TAB: &str =
+    "SIP-planen låstes i en annan flik. Alla flikar låses samtidigt.";
+pub const LOCKING: &str = "Sparar och låser SIP-planen…";
+pub const UNREADABLE_ONE: &str = "Ett ärende kunde inte läsas: posten är skadad eller har ändrats utanför SIP-planen. Den finns kvar orörd på enheten så att den kan återställas från en säkerhetskopia. Övriga ärenden kan användas som vanligt.";
+pub const UNREADABLE_MANY: &str = "ärenden kunde inte läsas: posterna är skadade eller har ändrats utanför SIP-planen. De finns kvar orörda på enheten så att de kan återställas från en säkerhetskopia. Övriga ärenden kan användas som vanligt.";
+pub const UNSAVED_LEAVE: &str = "Det finns ändringar som inte är sparade.";
+pub const CONFLICT_TITLE: &str = "Ärendet ändrades i en annan flik";
+pub const CONFLICT_DELETED: &str = "Ärendet finns inte längre sparat.";
+pub const CONFLICT_KEEP: &str = "Spara min version";
+pub const CONFLICT_THEIRS: &str = "Använd den andra flikens version";
+pub const STALE: &str = "Det här ärendet har sparats i en annan flik sedan du öppnade det här.";
+pub const STALE_RELOAD: &str = "Visa den sparade versionen";
 
 pub const CASES_TITLE: &str = "Ärenden";
 pub const CASES_SEARCH: &str = "Sök på namn eller personnummer";
@@ -57,6 +69,8 @@ pub const FIELD_INTERPRETER: &str = "Behöver tolk";
 pub const NEW_SUBMIT: &str = "Registrera";
 pub const FORM_ERRORS: &str = "Rätta följande:";
 
+/// The page title of a case's screens ("Översikt – Ärende – SIP-planen"): no name or number in titles.
+pub const CASE_TITLE: &str = "Ärende";
 pub const CASE_NOT_FOUND: &str = "Ärendet finns inte.";
 pub const CASE_PERSON: &str = "Person";
 pub const CASE_AGE: &str = "Ålder";
@@ -70,6 +84,7 @@ pub const CASE_BACK: &str = "Till ärendelistan";
 pub const SAVED: &str = "Sparat";
 pub const SAVING: &str = "Sparar…";
 pub const RETRY: &str = "Försök igen";
+pub const NOT_SAVED_CONFLICT: &str = "Inte sparat: ändrat i en annan flik";
 
 pub const SETTINGS_TITLE: &str = "Inställningar";
 pub const SETTINGS_INTRO: &str =
@@ -86,6 +101,9 @@ pub const CRASH_RELOAD: &str = "Ladda om";
 
 pub const BOARD_WINDOW_TITLE: &str = "Storskärm";
 pub const BOARD_WAITING: &str = "Väntar på planen…";
+pub const BOARD_BAD_ADDRESS: &str = "Adressen till storskärmen är fel";
+pub const BOARD_HOW: &str =
+    "Öppna SIP-mötet i SIP-planen i den här webbläsaren och välj \"Öppna storskärm\" där.";
 pub const BOARD_FULLSCREEN: &str = "Helskärm";
 pub const BOARD_OPEN: &str = "Öppna storskärm";
 pub const BOARD_HERE: &str = "Visa på den här skärmen";

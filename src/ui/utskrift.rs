@@ -158,7 +158,7 @@ pub fn PlanPrint() -> impl IntoView {
             return view! { <p>"Det finns ingen plan ännu."</p> }.into_any();
         };
         let view = plan_view(&c, &plan.content, 0, Audience::Paper);
-        set_title(&view.title);
+        set_title("Planen för utskrift");
         let when = plan
             .locked
             .or(plan.established)
@@ -176,6 +176,7 @@ pub fn PlanPrint() -> impl IntoView {
                 <p class="plan-meta">{format!("Samordnad individuell plan (SIP), version {} · {} · {when}", plan.version, plan.state.label_sv())}</p>
                 <super::board::PlanDoc view=view paper=true/>
                 <p>{format!("Kopia till {name} och till: {}.", copies.join(", "))}</p>
+                <p>{crate::engine::rules::need::R_NEED_10_FREE_SV}</p>
                 <p class="hint">{R_PLAN_13_SV}</p>
                 {sign.then(|| view! {
                     <div class="signatures">

@@ -4,7 +4,8 @@ use super::state::{use_app, SaveState};
 use super::text;
 use leptos::prelude::*;
 
-/// Sets the document title ("… – SIP-planen").
+/// Sets the document title ("… – SIP-planen"). Titles reach the browser's history, outside the encrypted store:
+/// never a name or an identity number in one.
 pub fn set_title(page: &str) {
     document().set_title(&format!("{page} – {}", text::APP_NAME));
 }
@@ -18,6 +19,7 @@ pub fn SaveStatus() -> impl IntoView {
             {move || match app.save.get() {
                 SaveState::Saved => view! { <span class="saved">{text::SAVED}</span> }.into_any(),
                 SaveState::Saving => view! { <span class="saving">{text::SAVING}</span> }.into_any(),
+                SaveState::Conflict => view! { <span class="save-failed">{text::NOT_SAVED_CONFLICT}</span> }.into_any(),
                 SaveState::Failed(msg) => view! {
                     <span class="save-failed">{msg}</span>
                     " "
@@ -34,6 +36,29 @@ pub fn Notice() -> impl IntoView {
     let app = use_app();
     view! {
         {move || app.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+    }
+}
+
+/// The same case was saved in another tab while this one had unsaved changes: what the other tab did, and the
+/// choice. This tab's text stays on screen until the user chooses.
+#[component]
+pub fn ConflictNotice() -> impl IntoView {
+    let app = use_app();
+    move || {
+        app.conflict.get().map(|c| {
+            view! {
+                <div class="conflict" role="alert">
+                    <h2 class="small-heading">{text::CONFLICT_TITLE}</h2>
+                    <p>{format!("Ärendet för {} har sparats i en annan flik medan du arbetade här. Dina ändringar finns kvar på skärmen men är inte sparade.", c.name)}</p>
+                    <p>"Ändrat i den andra fliken:"</p>
+                    <ul>{c.their_changes.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    <div class="button-row">
+                        <button type="button" class="button primary" on:click=move |_| app.keep_mine()>{text::CONFLICT_KEEP}</button>
+                        <button type="button" class="button secondary" on:click=move |_| app.take_theirs()>{text::CONFLICT_THEIRS}</button>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 

@@ -90,8 +90,8 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
                     <fieldset class="field">
                         <legend>"Vem begär en SIP?"</legend>
                         <div class="radios">
-                            <label class="radio"><input type="radio" name="begaran" prop:checked=move || request_by.get() == Requester::Personen on:change=move |_| request_by.set(Requester::Personen)/>"Personen"</label>
-                            <label class="radio"><input type="radio" name="begaran" prop:checked=move || request_by.get() == Requester::Narstaende on:change=move |_| request_by.set(Requester::Narstaende)/>"En närstående"</label>
+                            <label class="radio"><input autocomplete="off" type="radio" name="begaran" prop:checked=move || request_by.get() == Requester::Personen on:change=move |_| request_by.set(Requester::Personen)/>"Personen"</label>
+                            <label class="radio"><input autocomplete="off" type="radio" name="begaran" prop:checked=move || request_by.get() == Requester::Narstaende on:change=move |_| request_by.set(Requester::Narstaende)/>"En närstående"</label>
                         </div>
                     </fieldset>
                     <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordRequest { by: request_by.get_untracked(), at: now().date() }, error); }>"Registrera begäran"</button>

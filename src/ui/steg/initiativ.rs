@@ -32,7 +32,7 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
     );
     let recipients = RwSignal::new(BTreeSet::<PartyId>::new());
     let reason = RwSignal::new(r_need_3_reason(&initial.need().indicators));
-    let urgency = RwSignal::new(Urgency::KanVanta);
+    let urgency = RwSignal::new(None::<Urgency>);
     let prep = RwSignal::new(initial.preparation().clone());
     let save_prep = Callback::new(move |()| {
         run(
@@ -108,8 +108,8 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                     <fieldset class="field">
                         <legend>"Brådskande?"</legend>
                         <div class="radios">
-                            <label class="radio"><input type="radio" name="bradska" prop:checked=move || urgency.get() == Urgency::Akut on:change=move |_| urgency.set(Urgency::Akut)/>"Akut"</label>
-                            <label class="radio"><input type="radio" name="bradska" prop:checked=move || urgency.get() == Urgency::KanVanta on:change=move |_| urgency.set(Urgency::KanVanta)/>"Kan vänta"</label>
+                            <label class="radio"><input autocomplete="off" type="radio" name="bradska" prop:checked=move || urgency.get() == Some(Urgency::Akut) on:change=move |_| urgency.set(Some(Urgency::Akut))/>"Akut"</label>
+                            <label class="radio"><input autocomplete="off" type="radio" name="bradska" prop:checked=move || urgency.get() == Some(Urgency::KanVanta) on:change=move |_| urgency.set(Some(Urgency::KanVanta))/>"Kan vänta"</label>
                         </div>
                     </fieldset>
                     <button type="button" class="button primary" on:click=send>"Skicka initiativ"</button>

@@ -128,7 +128,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                                 <div class="question-row">
                                     <div class="field">
                                         <label for=qid.clone()>{format!("Fråga {}", i + 1)}</label>
-                                        <input id=qid type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+                                        <input autocomplete="off" id=qid type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
                                     </div>
                                     {party_select(pid, format!("Fråga {} gäller", i + 1), party, party_choices(case), Some("Alla"))}
                                 </div>
@@ -138,7 +138,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                     </fieldset>
                     <Input id="motestid" label="Datum och tid" value=when kind="datetime-local"/>
                     <div class="field checkbox">
-                        <input id="digitalt-mote" type="checkbox" prop:checked=move || digital.get() on:change=move |ev| digital.set(event_target_checked(&ev))/>
+                        <input autocomplete="off" id="digitalt-mote" type="checkbox" prop:checked=move || digital.get() on:change=move |ev| digital.set(event_target_checked(&ev))/>
                         <label for="digitalt-mote">"Digitalt möte"</label>
                     </div>
                     <Input id="plats" label="Plats" value=place/>
@@ -157,11 +157,11 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                     <p>"Syfte: "{k.purpose.clone()}</p>
                     <div class="field">
                         <label for="kommer">"Vem kommer (vid kvittens)"</label>
-                        <input id="kommer" type="text" prop:value=move || attendee.get() on:input=move |ev| attendee.set(event_target_value(&ev))/>
+                        <input autocomplete="off" id="kommer" type="text" prop:value=move || attendee.get() on:input=move |ev| attendee.set(event_target_value(&ev))/>
                     </div>
                     <div class="field">
                         <label for="ersattare">"Ersättare (om den kallade är förhindrad)"</label>
-                        <input id="ersattare" type="text" prop:value=move || substitute.get() on:input=move |ev| substitute.set(event_target_value(&ev))/>
+                        <input autocomplete="off" id="ersattare" type="text" prop:value=move || substitute.get() on:input=move |ev| substitute.set(event_target_value(&ev))/>
                     </div>
                     <table class="data-table">
                         <caption class="visually-hidden">"Mottagare av kallelsen"</caption>

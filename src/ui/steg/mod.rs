@@ -48,7 +48,8 @@ pub fn party_choices(case: Memo<Option<Case>>) -> Vec<(PartyId, String)> {
     })
 }
 
-/// A labelled choice of party, optionally with a "none" option first.
+/// A labelled choice of party. With `none`, that choice comes first and means "no party"; without it, a
+/// "Välj …" placeholder shows while nothing is chosen — a select never shows an option the signal does not hold.
 pub fn party_select(
     id: String,
     label: String,
@@ -59,8 +60,15 @@ pub fn party_select(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev).parse().ok().map(PartyId))>
-                {none.map(|n| view! { <option value="" prop:selected=move || value.get().is_none()>{n}</option> })}
+            <select autocomplete="off" id=id on:change=move |ev| value.set(event_target_value(&ev).parse().ok().map(PartyId))>
+                {match none {
+                    Some(n) => view! { <option value="" prop:selected=move || value.get().is_none()>{n}</option> }.into_any(),
+                    None => view! {
+                        <Show when=move || value.get().is_none()>
+                            <option value="" disabled=true prop:selected=true>"Välj …"</option>
+                        </Show>
+                    }.into_any(),
+                }}
                 {options.into_iter().map(|(pid, name)| view! {
                     <option value=pid.0.to_string() prop:selected=move || value.get() == Some(pid)>{name}</option>
                 }).collect_view()}
@@ -79,13 +87,9 @@ pub fn party_name(case: Memo<Option<Case>>, id: PartyId) -> String {
     })
 }
 
-/// A refusal that the form itself finds (an unreadable date), worded like the engine's.
+/// An error the form itself finds (an unreadable date): an input error, shown without a rule id.
 pub fn form_error(message: &str) -> Violation {
-    Violation {
-        rule: crate::engine::RuleId("R-STAT-4"),
-        message_sv: message.to_string(),
-        source: String::new(),
-    }
+    Violation::input(message)
 }
 
 pub fn parse_date(s: &str) -> Option<NaiveDate> {

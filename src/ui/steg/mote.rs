@@ -28,8 +28,9 @@ use leptos_router::components::A;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-/// Plan edits reach the engine (and the store) after this pause in typing.
-const COMMIT_AFTER: Duration = Duration::from_millis(300);
+/// Plan edits reach the engine (and with it the store) at most this long after a keystroke: the one delay between
+/// typing and the disk. A page that goes away or locks gives the draft to the engine at once.
+const COMMIT_AFTER: Duration = Duration::from_millis(250);
 
 #[component]
 pub fn Mote(case: Memo<Option<Case>>) -> impl IntoView {
@@ -116,14 +117,14 @@ fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
                 <Input id="mote-tid" label="Mötet började" kind="datetime-local" value=at/>
                 <CheckSet legend="Närvarande" name="narvaro" options=options value=attendees hint="Från kallelsen: de som har svarat är förvalda."/>
                 <div class="field checkbox">
-                    <input id="personen-med" type="checkbox" prop:checked=move || person_present.get()
+                    <input autocomplete="off" id="personen-med" type="checkbox" prop:checked=move || person_present.get()
                         on:change=move |ev| person_present.set(event_target_checked(&ev))/>
                     <label for="personen-med">{format!("{} är med på mötet", c.person().first_name())}</label>
                 </div>
                 {party_select("ordforande".into(), "Ordförande".into(), chair, chair_options, Some("Välj …"))}
                 <Input id="dokumenterar" label="Vem dokumenterar" value=documenter/>
                 <div class="field checkbox">
-                    <input id="digitalt" type="checkbox" prop:checked=move || digital.get()
+                    <input autocomplete="off" id="digitalt" type="checkbox" prop:checked=move || digital.get()
                         on:change=move |ev| digital.set(event_target_checked(&ev))/>
                     <label for="digitalt">"Mötet är digitalt"</label>
                 </div>
@@ -418,7 +419,7 @@ fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
     // Edits reach the engine after a pause, or when focus leaves a field.
     let error = RwSignal::new(None::<Violation>);
     let last = StoredValue::new(plan.content.clone());
-    let generation = StoredValue::new(0u64);
+    let scheduled = StoredValue::new(false);
     let commit = move || -> bool {
         let Some(c) = case.get_untracked() else {
             return false;
@@ -452,7 +453,8 @@ fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
             }
         }
     };
-    // One effect per change: the board at once, the engine after a pause.
+    // One effect per change: the board at once, the engine within COMMIT_AFTER of the first unsaved keystroke
+    // (however long the typing goes on).
     Effect::new(move |_| {
         let view = board();
         channel.with_value(|ch| {
@@ -463,17 +465,23 @@ fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
                 });
             }
         });
-        let g = generation.get_value() + 1;
-        generation.set_value(g);
-        let _ = set_timeout_with_handle(
-            move || {
-                if generation.try_get_value() == Some(g) {
-                    commit();
-                }
-            },
-            COMMIT_AFTER,
-        );
+        if !scheduled.get_value() {
+            scheduled.set_value(true);
+            let _ = set_timeout_with_handle(
+                move || {
+                    if scheduled.try_set_value(false).is_none() {
+                        commit();
+                    }
+                },
+                COMMIT_AFTER,
+            );
+        }
     });
+    // Locking or leaving the page takes the draft as it is, without waiting for the timer.
+    let handle = app.register_draft(Callback::new(move |()| {
+        commit();
+    }));
+    on_cleanup(move || app.unregister_draft(handle));
 
     let overlay = RwSignal::new(false);
     let open_board = move |_| {
@@ -666,6 +674,33 @@ fn Editor(
         rows.update(|v| v.push(row));
     };
     let first_actor = actors.first().map(|a| a.0);
+    // A new contact person is for the first unit with an insats and no contact yet, else the first unit.
+    let contact_units = units.clone();
+    let next_contact_unit = move || {
+        let with_contact: Vec<PartyId> = draft
+            .contacts
+            .get_untracked()
+            .iter()
+            .filter_map(|r| r.party.get_untracked())
+            .collect();
+        let in_plan: Vec<PartyId> = draft
+            .insatser
+            .get_untracked()
+            .iter()
+            .filter_map(|r| r.party.get_untracked())
+            .collect();
+        in_plan
+            .iter()
+            .copied()
+            .find(|u| !with_contact.contains(u))
+            .or_else(|| {
+                contact_units
+                    .iter()
+                    .map(|u| u.0)
+                    .find(|u| !with_contact.contains(u))
+            })
+            .or_else(|| contact_units.first().map(|u| u.0))
+    };
     let insats_units = units.clone();
     let no_actors = actors.is_empty();
     let no_units = units.is_empty();
@@ -724,14 +759,19 @@ fn Editor(
                 <fieldset class="row-group">
                     <legend>{format!("Kontaktperson {}", row.key)}</legend>
                     {party_select(format!("kontakt-{}", row.key), "Verksamhet".into(), row.party, all.clone(), None)}
+                    {move || row.party.get().is_none().then(|| view! { <p class="field-error">"Välj verksamhet. Utan den kommer kontaktpersonen inte med i planen."</p> })}
                     <Input id=format!("kontakt-{}-namn", row.key) label="Namn" value=row.a/>
                     <Input id=format!("kontakt-{}-tel", row.key) label="Telefon" kind="tel" value=row.b/>
                     <button type="button" class="button small" on:click=move |_| draft.contacts.update(|v| v.retain(|r| r.key != row.key))>"Ta bort"</button>
                 </fieldset>
             </For>
-            <button type="button" class="button secondary" on:click=move |_| add_row(draft.contacts, None)>"Lägg till kontaktperson"</button>
+            <button type="button" class="button secondary" on:click=move |_| add_row(draft.contacts, next_contact_unit())>"Lägg till kontaktperson"</button>
         })}
         {agenda_section(5, view! {
+            <p>"Vid en uppföljning: hur har det gått med målen och insatserna? Ska planen ändras, fortsätta som den är eller avslutas?"</p>
+            <p class="hint">"Vid det första mötet finns ännu inget att följa upp: gå vidare till sammanfattningen."</p>
+        })}
+        {agenda_section(6, view! {
             <TextArea id="plan-oenighet" label="Det vi inte är överens om" value=draft.disagreements hint="En punkt per rad. Oenighet skrivs in i planen."/>
             {party_select("huvudansvarig".into(), "Huvudansvarig för SIP:en".into(), draft.huvudansvarig, units.clone(), Some("Välj …"))}
             <p class="hint">"Väljs utifrån personens önskemål och insatserna. Huvudansvarig kallar till uppföljning. "<span class="rule-id">"R-PLAN-12"</span></p>

@@ -183,7 +183,7 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
             <h3 id="ny-part">"Lägg till verksamhet eller aktör"</h3>
             <div class="field">
                 <label for="part-typ">"Typ"</label>
-                <select id="part-typ" on:change=move |ev| kind.set(event_target_value(&ev))>
+                <select autocomplete="off" id="part-typ" on:change=move |ev| kind.set(event_target_value(&ev))>
                     {kind_options().into_iter().map(|(v, l)| view! { <option value=v.clone() prop:selected=move || kind.get() == v>{l}</option> }).collect_view()}
                 </select>
             </div>
@@ -192,11 +192,11 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
             <Input id="part-telefon" label="Telefon" value=phone kind="tel"/>
             <Input id="part-epost" label="E-post" value=email kind="email"/>
             <div class="field checkbox">
-                <input id="part-it" type="checkbox" prop:checked=move || access.get() on:change=move |ev| access.set(event_target_checked(&ev))/>
+                <input autocomplete="off" id="part-it" type="checkbox" prop:checked=move || access.get() on:change=move |ev| access.set(event_target_checked(&ev))/>
                 <label for="part-it">"Har tillgång till IT-stödet (annars inbjudan med brev)"</label>
             </div>
             <div class="field checkbox">
-                <input id="part-kontakt-pagaende" type="checkbox" prop:checked=move || ongoing.get() on:change=move |ev| ongoing.set(event_target_checked(&ev))/>
+                <input autocomplete="off" id="part-kontakt-pagaende" type="checkbox" prop:checked=move || ongoing.get() on:change=move |ev| ongoing.set(event_target_checked(&ev))/>
                 <label for="part-kontakt-pagaende">"Personen har pågående kontakt här"</label>
             </div>
             <button type="button" class="button primary" on:click=add_party>"Lägg till part"</button>
@@ -215,7 +215,7 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
             <Input id="ft-namn" label="Företrädarens namn" value=r_name/>
             <div class="field">
                 <label for="ft-typ">"Typ av företrädare"</label>
-                <select id="ft-typ" on:change=move |ev| r_kind.set(event_target_value(&ev).parse().unwrap_or(0))>
+                <select autocomplete="off" id="ft-typ" on:change=move |ev| r_kind.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {reps.iter().enumerate().map(|(i, k)| view! { <option value=i.to_string()>{k.label_sv()}</option> }).collect_view()}
                 </select>
             </div>

@@ -143,11 +143,11 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             <h3 id="registrera-rubrik">"Registrera samtycke"</h3>
             <fieldset class="field">
                 <legend>"Samtycket gäller"</legend>
-                <div class="check"><input id="del-a" type="checkbox" prop:checked=move || part_a.get() on:change=move |ev| part_a.set(event_target_checked(&ev))/>
+                <div class="check"><input autocomplete="off" id="del-a" type="checkbox" prop:checked=move || part_a.get() on:change=move |ev| part_a.set(event_target_checked(&ev))/>
                     <label for="del-a">"Informationsutbyte mellan parterna före och under mötet"</label></div>
-                <div class="check"><input id="del-b" type="checkbox" prop:checked=move || part_b.get() on:change=move |ev| part_b.set(event_target_checked(&ev))/>
+                <div class="check"><input autocomplete="off" id="del-b" type="checkbox" prop:checked=move || part_b.get() on:change=move |ev| part_b.set(event_target_checked(&ev))/>
                     <label for="del-b">"Att en SIP upprättas"</label></div>
-                <div class="check"><input id="digitalt" type="checkbox" prop:checked=move || digital.get() on:change=move |ev| digital.set(event_target_checked(&ev))/>
+                <div class="check"><input autocomplete="off" id="digitalt" type="checkbox" prop:checked=move || digital.get() on:change=move |ev| digital.set(event_target_checked(&ev))/>
                     <label for="digitalt">"Möte kan hållas digitalt"</label></div>
             </fieldset>
             {move || view! { <CheckSet legend="Vilka parter får ta del av informationen" name="omfang-parter" options=party_choices(case) value=parties/> }}
@@ -156,7 +156,7 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
                 <legend>"Form"</legend>
                 <div class="radios">
                     {FORMS.into_iter().map(|f| view! {
-                        <label class="radio"><input type="radio" name="form" prop:checked=move || form.get() == f on:change=move |_| form.set(f)/>{f.label_sv()}</label>
+                        <label class="radio"><input autocomplete="off" type="radio" name="form" prop:checked=move || form.get() == f on:change=move |_| form.set(f)/>{f.label_sv()}</label>
                     }).collect_view()}
                 </div>
             </fieldset>
@@ -177,7 +177,7 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
         })}
         <section class="card" aria-labelledby="nej-rubrik">
             <h3 id="nej-rubrik">"Nej eller återkallat"</h3>
-            <div class="check"><input id="informerad" type="checkbox" prop:checked=move || informed.get() on:change=move |ev| informed.set(event_target_checked(&ev))/>
+            <div class="check"><input autocomplete="off" id="informerad" type="checkbox" prop:checked=move || informed.get() on:change=move |ev| informed.set(event_target_checked(&ev))/>
                 <label for="informerad">"Personen har fått veta vad en SIP innebär"</label></div>
             <div class="button-row">
                 <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RefuseConsent { informed: informed.get_untracked() }, error); }>"Personen tackar nej"</button>

@@ -78,7 +78,7 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
                     <h3 id="inskrivning-rubrik">"Inskrivning"</h3>
                     <Input id="inskriven" label="Inskriven" value=admitted kind="datetime-local"/>
                     <div class="field checkbox">
-                        <input id="kan-behovas" type="checkbox" prop:checked=move || may_need.get() on:change=move |ev| may_need.set(event_target_checked(&ev))/>
+                        <input autocomplete="off" id="kan-behovas" type="checkbox" prop:checked=move || may_need.get() on:change=move |ev| may_need.set(event_target_checked(&ev))/>
                         <label for="kan-behovas">"Läkaren bedömer att insatser kan behövas efter utskrivning"</label>
                     </div>
                     <button type="button" class="button primary" on:click=record_admission>"Registrera inskrivning"</button>

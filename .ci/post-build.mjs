@@ -1,0 +1,45 @@
+// Trunk post-build hook: puts the Content-Security-Policy into the built index.html (and its 404.html copy for
+// hosts without rewrites). Trunk writes an inline module script that loads the wasm; the policy allows exactly
+// that script by its SHA-256 hash, computed here from the built file, and nothing else inline.
+// Usage (from Trunk.toml): node .ci/post-build.mjs "$TRUNK_STAGING_DIR"
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('post-build: no staging directory given');
+  process.exit(1);
+}
+const file = join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+const hashes = [];
+for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+}
+if (hashes.length === 0) {
+  console.error('post-build: no inline loader script found in index.html');
+  process.exit(1);
+}
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const meta = `<meta http-equiv=Content-Security-Policy content="${policy}">`;
+html = html.replace(/<meta http-equiv=Content-Security-Policy[^>]*>/, '');
+// The policy must come before the first script it governs: right after the charset.
+if (!/<meta charset=[^>]*>/i.test(html)) {
+  console.error('post-build: no <meta charset> to put the policy after');
+  process.exit(1);
+}
+html = html.replace(/(<meta charset=[^>]*>)/i, `$1${meta}`);
+writeFileSync(file, html);
+// Static hosts without rewrites serve 404.html for unknown paths: make it the app itself (SPA fallback).
+writeFileSync(join(dir, '404.html'), html);
+console.log(`post-build: Content-Security-Policy with ${hashes.length} inline script hash(es)`);
