@@ -20,7 +20,14 @@ createServer(async (req, res) => {
     if (s?.isDirectory()) { file = join(file, 'index.html'); s = await stat(file).catch(() => null); }
     if (!s) file = join(root, 'index.html'); // SPA fallback
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      // What the README's Hosting section asks a host to send (the rest of the policy is in index.html).
+      'content-security-policy': "frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
     res.end(body);
   } catch (e) {
     res.writeHead(500).end(String(e));

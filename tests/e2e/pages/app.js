@@ -9,13 +9,24 @@ export class App {
     this.page = page;
   }
 
-  /** Runs axe-core on the current screen; any violation fails the test. */
+  /**
+   * Runs axe-core on the current screen; any violation fails the test. Also checks what must never leak from a
+   * screen: every field of case data has autofill off (the browser's autofill files are outside the encrypted
+   * store), and the page title carries no identity digits.
+   */
   async expectAccessible(screen) {
     const results = await new AxeBuilder({ page: this.page }).analyze();
     const summary = results.violations.map(
       (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
     );
     expect(summary, `axe-core violations on ${screen}`).toEqual([]);
+    const autofill = await this.page.evaluate(() =>
+      [...document.querySelectorAll('input, textarea, select')]
+        .filter((el) => el.type !== 'password' && el.type !== 'hidden' && el.getAttribute('autocomplete') !== 'off')
+        .map((el) => `${el.tagName.toLowerCase()}#${el.id || el.name} autocomplete=${el.getAttribute('autocomplete')}`),
+    );
+    expect(autofill, `fields with autofill on ${screen}`).toEqual([]);
+    expect(await this.page.title(), `the title on ${screen}`).not.toMatch(/\d{6}/);
   }
 
   async open(path = '/') {
@@ -38,6 +49,7 @@ export class App {
     await this.page.getByRole('button', { name: 'Lås upp' }).click();
   }
 
+  /** Locks: pending edits are written, then the page reloads to the unlock form. */
   async lock() {
     await this.page.getByRole('button', { name: 'Lås', exact: true }).click();
     await expect(this.page.getByRole('heading', { name: 'Lås upp SIP-planen' })).toBeVisible();

@@ -4,25 +4,23 @@
 // typed text arrives) — timings are reported, never asserted.
 // Usage: node measure-board.mjs <dist-dir>
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config.js';
+import { startServer } from '../pages/server.mjs';
 import { App } from '../pages/app.js';
 import { readyForMeeting, startMeeting } from '../pages/flows.js';
 
 const KEYSTROKES = 200;
 const PORT = 8092;
-const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? 'dist');
-const server = spawn(process.execPath, [join(here, '..', 'serve-dist.mjs'), dist, String(PORT)], { stdio: 'ignore' });
-const fail = (msg) => { console.error(`measure-board: FAILED — ${msg}`); server.kill(); process.exit(1); };
+let server;
+const fail = (msg) => { console.error(`measure-board: FAILED — ${msg}`); server?.kill(); process.exit(1); };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
 const ms = (x) => `${x.toFixed(2)} ms`;
 
 let browser;
 try {
-  await new Promise((r) => setTimeout(r, 500));
+  server = await startServer(dist, PORT);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${PORT}`, viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   const page = await context.newPage();
@@ -110,5 +108,5 @@ try {
   fail(e.stack ?? String(e));
 } finally {
   await browser?.close();
-  server.kill();
+  server?.kill();
 }

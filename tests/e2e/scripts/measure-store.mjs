@@ -3,26 +3,25 @@
 // correctness (all cases listed, the crash page works) — timings are reported, never asserted.
 // Usage: node measure-store.mjs <dist-bench-dir>
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config.js';
+import { startServer } from '../pages/server.mjs';
+import AxeBuilder from '@axe-core/playwright';
 
 const CASES = 1000;
 const RUNS = 5;
 const PORT = 8091;
 const PASS = 'mätning av lagret med tusen ärenden';
-const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? 'target/dist-bench');
 
-const server = spawn(process.execPath, [join(here, '..', 'serve-dist.mjs'), dist, String(PORT)], { stdio: 'ignore' });
-const fail = (msg) => { console.error(`measure: FAILED — ${msg}`); server.kill(); process.exit(1); };
+let server;
+const fail = (msg) => { console.error(`measure: FAILED — ${msg}`); server?.kill(); process.exit(1); };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
 
 let browser;
 try {
-  await new Promise((r) => setTimeout(r, 500));
+  server = await startServer(dist, PORT);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const base = `http://127.0.0.1:${PORT}`;
@@ -63,14 +62,16 @@ try {
   // The crash page: a panic must leave a Swedish page with "Ladda om", and reloading brings the app back.
   await page.evaluate(() => { try { window.wasmBindings.bench_panic(); } catch (e) { /* the wasm trap */ } });
   await page.getByRole('heading', { name: 'Något gick fel' }).waitFor({ timeout: 5000 });
+  const axe = await new AxeBuilder({ page }).analyze();
+  if (axe.violations.length) fail(`axe-core on the crash page: ${axe.violations.map((v) => v.id).join(', ')}`);
   const leaked = await page.evaluate(() => document.body.innerText.includes('Person 0001'));
   if (leaked) fail('case data left on the crash page');
   await page.getByRole('button', { name: 'Ladda om' }).click();
   await page.getByRole('heading', { name: 'Lås upp SIP-planen' }).waitFor({ timeout: 15_000 });
-  console.log('crash page: shown on panic, no case data on it, "Ladda om" brings back the unlock form');
+  console.log('crash page: shown on panic, no case data on it, no axe-core violation, "Ladda om" brings back the unlock form');
 } catch (e) {
   fail(e.stack ?? String(e));
 } finally {
   await browser?.close();
-  server.kill();
+  server?.kill();
 }

@@ -1,5 +1,5 @@
 // The foundation journeys: first start, register, reload, unlock, search, lock — with axe-core on every screen.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../pages/fixtures.js';
 import { App, PASSPHRASE } from '../pages/app.js';
 import { mkdirSync } from 'node:fs';
 
@@ -202,7 +202,7 @@ test('settings persist, and the accessibility statement is linked from every pag
 });
 
 test('auto-lock after the idle minutes drops the case data and shows the unlock form', async ({ page }) => {
-  await page.clock.install();
+  // The fixture's clock runs from a fixed moment; fastForward moves it.
   const app = new App(page);
   await app.open('/');
   await app.firstStart();
@@ -242,6 +242,10 @@ test('a failed write (storage full) keeps the edit, says so in Swedish, and "Fö
   await expect(status.getByRole('button', { name: 'Försök igen' })).toBeVisible();
   await expect(page.getByLabel('Språk', { exact: true })).toHaveValue('finska');
   await app.expectAccessible('case page with a failed write');
+  // Leaving now would lose the edit: the browser asks first (and only now).
+  const asked = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); }));
+  page.reload().catch(() => {});
+  expect(await asked).toBe('beforeunload');
   // Storage works again: the retry writes the kept edit.
   await page.evaluate(() => { IDBObjectStore.prototype.put = window.__realPut; });
   await status.getByRole('button', { name: 'Försök igen' }).click();

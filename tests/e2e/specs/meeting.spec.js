@@ -1,5 +1,5 @@
 // The meeting: the plan editor, the big screen in a second window, the plan's lifecycle and the printed plan.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../pages/fixtures.js';
 import { App } from '../pages/app.js';
 import { readyForMeeting, startMeeting } from '../pages/flows.js';
 import { mkdirSync } from 'node:fs';
@@ -94,6 +94,7 @@ test('editor and big screen: the plan appears as it is typed, without numbers, a
   await page.getByRole('button', { name: 'Visa på den här skärmen' }).click();
   const here = page.getByRole('dialog', { name: 'Visa på den här skärmen' });
   await expect(here.getByRole('heading', { name: 'Lisas plan' })).toBeVisible();
+  await app.expectAccessible('"Visa på den här skärmen" dialog');
   expect(await here.innerText()).not.toContain('070');
   await page.keyboard.press('Escape');
   await expect(here).toHaveCount(0);
@@ -115,6 +116,7 @@ test('the plan: establish refused with what is missing, decided by its own unit,
   const refused = page.getByRole('alert').filter({ hasText: 'Planen kan inte upprättas' });
   await expect(refused).toContainText('minst ett delmål');
   await expect(refused).toContainText('R-PLAN-1');
+  await app.expectAccessible('meeting editor with the R-PLAN-1 refusal');
   await expect(page.getByRole('heading', { name: 'Planens status' })).toBeVisible();
 
   await page.getByLabel('Behov', { exact: true }).fill('Stöd på morgonen\nHjälp med mediciner');
@@ -139,6 +141,7 @@ test('the plan: establish refused with what is missing, decided by its own unit,
   await insats.getByLabel('Beslutas av').selectOption({ label: 'Vårdcentralen Centrum' });
   await insats.getByRole('button', { name: 'Markera som beslutad' }).click();
   await expect(insats.getByRole('alert')).toContainText('R-PLAN-4');
+  await app.expectAccessible('meeting editor with the R-PLAN-4 refusal');
   await insats.getByLabel('Beslutas av').selectOption({ label: 'Socialtjänsten Västerås' });
   await insats.getByRole('button', { name: 'Markera som beslutad' }).click();
   await expect(insats.getByText('Beslutad av den egna verksamheten')).toBeVisible();
