@@ -25,6 +25,13 @@ if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 
   rustup component add rustfmt clippy
 fi
 
+# The release build of the site uses a pinned nightly with rust-src (std rebuilt for size): .ci/build.sh.
+source "$ROOT/.ci/toolchain.env"
+if ! rustup component list --toolchain "$SITE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing Rust $SITE_TOOLCHAIN with rust-src (for the release build of the site)"
+  rustup toolchain install "$SITE_TOOLCHAIN" --profile minimal --component rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (a few minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
@@ -56,4 +63,4 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   echo "setup: wasm-opt $BINARYEN_VERSION not found on PATH after npm ci" >&2
   exit 1
 fi
-say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt $BINARYEN_VERSION, $(chromium --version 2>/dev/null | head -1))"
+say "ready ($SITE_TOOLCHAIN for the site, trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt $BINARYEN_VERSION, $(chromium --version 2>/dev/null | head -1))"

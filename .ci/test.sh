@@ -22,7 +22,7 @@ counted cargo test
 step "browser tests (store, headless Chromium)"
 counted cargo test --target wasm32-unknown-unknown --test store
 step "release build"
-trunk build --release --offline --locked
+bash .ci/build.sh
 step "end-to-end tests (Playwright + axe-core)"
 (cd tests/e2e && counted npx playwright test)
 step "bundle size budget"
@@ -30,7 +30,7 @@ node tests/e2e/scripts/budget.mjs dist
 step "big-screen latency (200 keystrokes)"
 node tests/e2e/scripts/measure-board.mjs dist
 step "store measurements (1 000 cases)"
-trunk build --release --offline --locked --features bench --dist target/dist-bench
+bash .ci/build.sh --features bench --dist target/dist-bench
 node tests/e2e/scripts/measure-store.mjs target/dist-bench
 passed=$(sed -nE 's/.*test result: ok\. ([0-9]+) passed.*/\1/p; s/^ *([0-9]+) passed \(.*/\1/p' "$LOG" | awk '{s+=$1} END {print s+0}')
 echo

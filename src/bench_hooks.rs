@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 /// Sets up the vault (if needed) with `passphrase` and writes `n` registered cases, in batches.
 #[wasm_bindgen]
 pub async fn bench_seed(passphrase: String, n: u32) -> Result<u32, JsValue> {
-    let store = Store::open()
+    let store = Store::open(std::rc::Rc::new(|_| {}))
         .await
         .map_err(|e| JsValue::from_str(&e.message_sv()))?;
     let vault = if store
