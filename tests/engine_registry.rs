@@ -15,14 +15,31 @@ fn catalogue_ids(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The rule catalogue. The project keeps a copy in `tests/fixtures/SIP-RULES.md`, so the guard never runs on
+/// nothing; where the shared catalogue sits beside the checkout (`../shared/domain/SIP-RULES.md`) the copy must
+/// equal it, so it cannot drift.
 fn catalogue() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/domain/SIP-RULES.md");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy_path = root.join("tests/fixtures/SIP-RULES.md");
+    let copy = std::fs::read_to_string(&copy_path).unwrap_or_else(|e| {
         panic!(
             "the rule catalogue must be readable at {} ({e}): the registry is checked against it",
-            path.display()
+            copy_path.display()
         )
-    })
+    });
+    let shared = root.join("../shared/domain/SIP-RULES.md");
+    match std::fs::read_to_string(&shared) {
+        Ok(original) => assert!(
+            original == copy,
+            "tests/fixtures/SIP-RULES.md differs from {}: copy the catalogue again",
+            shared.display()
+        ),
+        Err(_) => println!(
+            "{} is not beside this checkout: checked against the project's copy",
+            shared.display()
+        ),
+    }
+    copy
 }
 
 #[test]
