@@ -7,7 +7,7 @@ use common::*;
 use proptest::prelude::*;
 use sip_planen::engine::model::*;
 use sip_planen::engine::rules::{consent::missing_guardians, plan::r_plan_1_missing};
-use sip_planen::engine::{Case, Command, MeetingInput};
+use sip_planen::engine::{Case, Command};
 
 struct Parties {
     k: PartyId,
@@ -97,7 +97,7 @@ fn command(w: &World, p: &Parties, (op, a, b): (u8, u8, u8)) -> Option<Command> 
             },
             substitute: None,
         },
-        9 => Command::HoldMeeting(MeetingInput {
+        9 => Command::HoldMeeting(Meeting {
             digital: a % 5 == 0,
             ..w.meeting_input(MeetingKind::Planering, &[p.k, p.r])
         }),
@@ -169,7 +169,7 @@ fn check_invariants(c: &Case) -> Result<(), TestCaseError> {
     let live: Vec<&PlanVersion> = c
         .plans()
         .iter()
-        .filter(|p| p.state != PlanState::Makulerad)
+        .filter(|p| p.state() != PlanState::Makulerad)
         .collect();
     prop_assert!(live.len() <= 1, "at most one live plan version");
     if let Some(cons) = c.consent() {
@@ -190,14 +190,14 @@ fn check_invariants(c: &Case) -> Result<(), TestCaseError> {
         }
     }
     for p in &live {
-        if p.state != PlanState::Utkast {
+        if p.state() != PlanState::Utkast {
             prop_assert!(
                 c.consent()
                     .is_some_and(|x| x.establish_plan && x.withdrawn.is_none()),
                 "an established plan has consent (b)"
             );
         }
-        if p.state == PlanState::Last {
+        if p.state() == PlanState::Last {
             prop_assert!(
                 r_plan_1_missing(&p.content).is_empty(),
                 "a locked plan is complete (R-PLAN-1)"
@@ -338,7 +338,7 @@ fn run(mut w: World, start: Start, ops: Vec<(u8, u8, u8)>) -> Result<Reached, Te
         }
         check_invariants(&w.case)?;
         for p in w.case.plans() {
-            match p.state {
+            match p.state() {
                 PlanState::Upprattad => reached.established = true,
                 PlanState::Signerad => reached.signed = true,
                 PlanState::Last => reached.locked = true,

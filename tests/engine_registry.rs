@@ -178,7 +178,7 @@ fn screen_sources() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut out = String::new();
     walk(&root.join("ui"), &mut out);
-    for f in ["engine/evaluate.rs", "engine/deadlines.rs"] {
+    for f in ["engine/views/evaluate.rs", "engine/deadlines.rs"] {
         out.push_str(&std::fs::read_to_string(root.join(f)).expect("engine source is readable"));
     }
     out

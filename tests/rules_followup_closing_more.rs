@@ -126,8 +126,8 @@ fn r_upp_4_a_new_version_voids_the_previous_and_keeps_it() {
     w.ok(Command::StartNewVersion);
     let p = w.case.plans();
     assert_eq!(p.len(), 2);
-    assert_eq!(p[0].state, PlanState::Makulerad);
-    assert_eq!(p[1].state, PlanState::Utkast);
+    assert_eq!(p[0].state(), PlanState::Makulerad);
+    assert_eq!(p[1].state(), PlanState::Utkast);
     assert_eq!(p[1].version, 2);
     assert_eq!(
         p[1].content.long_term_goal, p[0].content.long_term_goal,
@@ -492,7 +492,8 @@ fn r_stat_4_every_accepted_command_is_logged_with_who_what_when_and_refusals_are
     assert!(last.what.contains("Vårdcentralen"));
     // A name the engine needs is an input error: no rule id is shown for it.
     w.refused_input(
-        Command::AddParty(PartyInput {
+        Command::AddParty(Party {
+            id: PartyId(0),
             kind: PartyKind::Unit(UnitKind::Skola),
             name: "  ".into(),
             contact: Contact::default(),

@@ -609,7 +609,7 @@ fn r_plan_10_sign_and_lock_by_the_samordningsansvarig_in_order() {
     w.ok(Command::SignPlan { by: k });
     w.ok(Command::UpdatePlan(w.full_plan(k, r))); // participants edit a signed plan
     w.ok(Command::LockPlan { by: k });
-    assert_eq!(w.case.current_plan().unwrap().state, PlanState::Last);
+    assert_eq!(w.case.current_plan().unwrap().state(), PlanState::Last);
     w.refused(Command::UpdatePlan(w.full_plan(k, r)), "R-PLAN-10");
     // National baseline asks for the person's agreement.
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-PLAN-10"));
@@ -678,11 +678,7 @@ fn r_plan_15_the_plan_is_kept_ten_years() {
     w.advance_to_locked_plan();
     let p = w.case.current_plan().unwrap();
     assert_eq!(plan::r_plan_15_retention(p), Some(date(2036, 11, 9)));
-    let draft = PlanVersion {
-        locked: None,
-        established: None,
-        ..p.clone()
-    };
+    let draft = PlanVersion::new(2, p.content.clone(), w.now);
     assert_eq!(plan::r_plan_15_retention(&draft), None);
 }
 

@@ -223,13 +223,13 @@ fn r_cons_3_consent_without_scope_is_refused() {
 }
 
 #[test]
-fn r_cons_4_consent_lasts_at_most_a_year_defaults_to_a_year_and_expires() {
+fn r_cons_4_consent_lasts_at_most_a_year_and_expires() {
     let mut w = World::adult();
     let (k, r) = w.two_units();
     let mut input = w.consent_input(&[Giver::Personen]);
-    input.valid_until = Some(date(2027, 11, 3));
+    input.valid_until = date(2027, 11, 3);
     w.refused(Command::RecordConsent(input.clone()), "R-CONS-4");
-    input.valid_until = None;
+    input.valid_until = consent::r_cons_4_max_valid_until(input.given);
     w.ok(Command::RecordConsent(input));
     assert_eq!(w.case.consent().unwrap().valid_until, date(2027, 11, 2));
     let d = evaluate(&w.case, w.now, &w.profile)
@@ -351,7 +351,7 @@ fn r_cons_8_withdrawal_voids_the_plan_and_lists_who_to_tell() {
         .case
         .plans()
         .iter()
-        .all(|p| p.state == PlanState::Makulerad));
+        .all(|p| p.state() == PlanState::Makulerad));
     assert_eq!(consent::r_cons_8_notification_list(&w.case), vec![k, r]);
     assert!(w
         .case
@@ -376,7 +376,7 @@ fn r_cons_9_a_restarted_process_starts_without_consent() {
     w.ok(Command::Restart);
     assert!(w.case.consent().is_none());
     assert_eq!(w.case.plans().len(), 1, "history kept");
-    assert_eq!(w.case.plans()[0].state, PlanState::Makulerad);
+    assert_eq!(w.case.plans()[0].state(), PlanState::Makulerad);
     w.refused(World::initiative_cmd(k, r), "R-CONS-1");
 }
 

@@ -197,7 +197,7 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
         let established = case
             .plans()
             .iter()
-            .any(|p| p.established.is_some_and(|e| e >= m.at));
+            .any(|p| p.established().is_some_and(|e| e >= m.at));
         push(
             DeadlineKind::PlanEstablished,
             "R-PLAN-7",
@@ -212,7 +212,7 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
         );
     }
     // R-UPP-1
-    if let Some(plan) = case.current_plan().filter(|p| p.state != PlanState::Utkast) {
+    if let Some(plan) = case.current_plan().filter(|p| p.state() != PlanState::Utkast) {
         if let Some(f) = &plan.content.follow_up {
             let done = case
                 .follow_ups()

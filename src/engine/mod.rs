@@ -2,25 +2,26 @@
 //! and regional profiles. No web-sys, no Leptos, no IndexedDB and no clock: every function that needs "now" is
 //! given it.
 
-pub mod board;
 pub mod calendar;
 pub mod case;
 pub mod deadlines;
-pub mod evaluate;
 pub mod identity;
 pub mod model;
 pub mod phase;
 pub mod process;
 pub mod profiles;
-pub mod redact;
 pub mod rules;
 pub mod serde_iso;
+pub mod violation;
+pub mod views;
+
+pub use views::{board, redact};
 
 pub use case::{Case, CaseDetails, CaseField, CaseId, FieldError, NewCase, Person};
 pub use deadlines::{deadlines, Deadline, DeadlineKind, DeadlineStatus};
-pub use evaluate::{evaluate, Evaluation, Step};
+pub use views::evaluate::{evaluate, Evaluation, Step};
 pub use identity::{Identity, IdentityError, IdentityKind};
 pub use phase::Phase;
-pub use process::{Command, ConsentInput, Ctx, MeetingInput};
+pub use process::{Command, Ctx};
 pub use profiles::{Profile, ProfileId};
 pub use rules::{Finding, RuleId, Violation};

@@ -1,5 +1,8 @@
 //! The phases of the SIP process, as the coordinator names them.
 
+use super::case::Case;
+use super::model::PlanState;
+use super::rules::consent::missing_guardians;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,4 +48,66 @@ impl Phase {
             Phase::Avslutad | Phase::Avbojd | Phase::Makulerad | Phase::SamordnadVardplan
         )
     }
+}
+
+impl Case {
+    /// The phase of the process, derived from what has been recorded (never stored twice).
+    pub fn phase(&self) -> Phase {
+        if self.closing.is_some() {
+            return Phase::Avslutad;
+        }
+        if self.consent_refusal.is_some() {
+            return Phase::Avbojd;
+        }
+        if self.consent.as_ref().is_some_and(|c| c.withdrawn.is_some()) {
+            return Phase::Makulerad;
+        }
+        if self
+            .need
+            .as_ref()
+            .is_some_and(|n| n.compulsory_care.is_some())
+        {
+            return Phase::SamordnadVardplan;
+        }
+        if let Some(plan) = self.current_plan() {
+            if !self.follow_ups.is_empty() {
+                return Phase::Uppfoljning;
+            }
+            if plan.state() != PlanState::Utkast {
+                return Phase::PlanUpprattad;
+            }
+            return Phase::Mote;
+        }
+        if self.kallelse.is_some() || !self.meetings.is_empty() {
+            return Phase::Mote;
+        }
+        if let Some(init) = &self.initiative {
+            return if init.recipients.iter().all(|r| r.answer.is_some()) {
+                Phase::Kallelse
+            } else {
+                Phase::Initiativ
+            };
+        }
+        if let Some(c) = &self.consent {
+            let complete = c.information_exchange
+                && missing_guardians(self, c.given).is_empty();
+            return if complete {
+                Phase::Initiativ
+            } else {
+                Phase::Samtycke
+            };
+        }
+        let need_confirmed = self.need.as_ref().is_some_and(|n| {
+            !n.indicators.is_empty()
+                || n.request
+                    .as_ref()
+                    .is_some_and(|r| r.refused_reason.is_none())
+        });
+        if need_confirmed {
+            Phase::Samtycke
+        } else {
+            Phase::Behov
+        }
+    }
+
 }

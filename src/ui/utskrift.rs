@@ -160,8 +160,8 @@ pub fn PlanPrint() -> impl IntoView {
         let view = plan_view(&c, &plan.content, 0, Audience::Paper);
         set_title("Planen för utskrift");
         let when = plan
-            .locked
-            .or(plan.established)
+            .locked()
+            .or(plan.established())
             .map_or_else(|| "ännu inte upprättad".to_string(), format_time);
         let copies: Vec<String> = r_plan_11_copy_to(&c)
             .into_iter()
@@ -173,7 +173,7 @@ pub fn PlanPrint() -> impl IntoView {
         view! {
             {print_button()}
             <div class="document plan-print">
-                <p class="plan-meta">{format!("Samordnad individuell plan (SIP), version {} · {} · {when}", plan.version, plan.state.label_sv())}</p>
+                <p class="plan-meta">{format!("Samordnad individuell plan (SIP), version {} · {} · {when}", plan.version, plan.state().label_sv())}</p>
                 <super::board::PlanDoc view=view paper=true/>
                 <p>{format!("Kopia till {name} och till: {}.", copies.join(", "))}</p>
                 <p>{crate::engine::rules::need::R_NEED_10_FREE_SV}</p>

@@ -3,9 +3,10 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use sip_planen::engine::model::*;
+use sip_planen::engine::rules::consent::r_cons_4_max_valid_until;
 use sip_planen::engine::{
-    profiles, Case, CaseId, Command, ConsentInput, Ctx, Finding, IdentityKind, MeetingInput,
-    NewCase, Profile, ProfileId, Violation,
+    profiles, Case, CaseId, Command, Ctx, Finding, IdentityKind, NewCase, Profile, ProfileId,
+    Violation,
 };
 use std::collections::BTreeSet;
 
@@ -133,7 +134,8 @@ impl World {
     }
 
     pub fn party(&mut self, kind: PartyKind, name: &str) -> PartyId {
-        self.ok(Command::AddParty(PartyInput {
+        self.ok(Command::AddParty(Party {
+            id: PartyId(0),
             kind,
             name: name.into(),
             contact: Contact {
@@ -162,8 +164,9 @@ impl World {
         (k, r)
     }
 
-    pub fn consent_input(&self, givers: &[Giver]) -> ConsentInput {
-        ConsentInput {
+    /// Consent to everything, for a year, from `givers`.
+    pub fn consent_input(&self, givers: &[Giver]) -> Consent {
+        Consent {
             information_exchange: true,
             establish_plan: true,
             parties: self.case.parties().iter().map(|p| p.id).collect(),
@@ -171,8 +174,9 @@ impl World {
             form: ConsentForm::Muntligt,
             given_by: givers.iter().copied().collect(),
             given: self.now.date(),
-            valid_until: None,
+            valid_until: r_cons_4_max_valid_until(self.now.date()),
             digital_meeting: false,
+            withdrawn: None,
         }
     }
 
@@ -206,8 +210,8 @@ impl World {
         }
     }
 
-    pub fn meeting_input(&self, kind: MeetingKind, attendees: &[PartyId]) -> MeetingInput {
-        MeetingInput {
+    pub fn meeting_input(&self, kind: MeetingKind, attendees: &[PartyId]) -> Meeting {
+        Meeting {
             at: self.now,
             kind,
             attendees: attendees.iter().copied().collect(),

@@ -2,7 +2,9 @@
 
 use super::{ensure, Finding, Violation};
 use crate::engine::case::Case;
-use crate::engine::model::{ConsentForm, Giver, Guardian, InformationKind, PartyId, PartyKind};
+use crate::engine::model::{
+    Consent, ConsentForm, Giver, Guardian, InformationKind, PartyId, PartyKind,
+};
 use crate::engine::profiles::Profile;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeSet;
@@ -31,7 +33,7 @@ pub fn r_cons_1_establish(case: &Case) -> Result<(), Violation> {
 pub fn r_cons_1_keeps_established_plan(case: &Case, establish_plan: bool) -> Result<(), Violation> {
     let established = case
         .current_plan()
-        .is_some_and(|p| p.state != crate::engine::model::PlanState::Utkast);
+        .is_some_and(|p| p.state() != crate::engine::model::PlanState::Utkast);
     ensure(
         establish_plan || !established,
         "R-CONS-1",
@@ -156,6 +158,16 @@ pub fn r_cons_6_guardians(case: &Case, today: NaiveDate) -> Result<(), Violation
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+    )
+}
+
+/// R-CONS-6: a child's consent is not the child's alone; the guardians give it.
+pub fn r_cons_6_not_the_child_alone(case: &Case, c: &Consent) -> Result<(), Violation> {
+    let child = case.person().is_child_on(c.given) == Some(true);
+    ensure(
+        !(child && c.given_by.len() == 1 && c.given_by.contains(&Giver::Personen)),
+        "R-CONS-6",
+        "För ett barn lämnar vårdnadshavarna samtycket.",
     )
 }
 

@@ -35,7 +35,7 @@ pub const R_UPP_3_DAYS_BEFORE: i64 = 14;
 pub fn r_upp_3_checklist(case: &Case, today: NaiveDate) -> Option<Finding> {
     let plan = case
         .current_plan()
-        .filter(|p| p.state != PlanState::Utkast)?;
+        .filter(|p| p.state() != PlanState::Utkast)?;
     let booked = plan.content.follow_up.as_ref()?;
     let held = case
         .follow_ups()
@@ -55,7 +55,7 @@ pub const R_UPP_5_SV: &str = "Om personens livssituation ändras väsentligt fö
 /// R-UPP-5: shown while an established plan runs.
 pub fn r_upp_5_earlier(case: &Case) -> Option<Finding> {
     case.current_plan()
-        .is_some_and(|p| p.state != PlanState::Utkast)
+        .is_some_and(|p| p.state() != PlanState::Utkast)
         .then(|| Finding::info("R-UPP-5", R_UPP_5_SV))
 }
 

@@ -278,28 +278,12 @@ pub fn r_plan_10_by_coordinator(case: &Case, by: PartyId, what: &str) -> Result<
     )
 }
 
-/// R-PLAN-10: the lifecycle order: established → signed → locked.
-pub fn r_plan_10_state(
-    plan: Option<&PlanVersion>,
-    required: PlanState,
-    what: &str,
-) -> Result<(), Violation> {
-    ensure(
-        plan.is_some_and(|p| p.state == required),
-        "R-PLAN-10",
-        format!(
-            "Planen måste vara {} innan den kan {what}.",
-            required.label_sv().to_lowercase()
-        ),
-    )
-}
-
 /// R-PLAN-10: the person's agreement (VGR) or the printed signatures (Västmanland) are recorded.
 pub fn r_plan_10_agreement(
     case: &Case,
     profile: &crate::engine::profiles::Profile,
 ) -> Option<Finding> {
-    let plan = case.current_plan().filter(|p| p.state == PlanState::Last)?;
+    let plan = case.current_plan().filter(|p| p.state() == PlanState::Last)?;
     if profile.ask_person_agreement && plan.person_agrees.is_none() {
         return Some(Finding::record(
             "R-PLAN-10",
@@ -353,7 +337,7 @@ pub fn r_plan_14_kva(kind: MeetingKind, at_discharge: bool) -> &'static str {
 
 /// R-PLAN-15: the agreed plan stays available ten years before it is archived.
 pub fn r_plan_15_retention(plan: &PlanVersion) -> Option<NaiveDate> {
-    let d = plan.locked.or(plan.established)?.date();
+    let d = plan.locked().or(plan.established())?.date();
     d.with_year(d.year() + 10)
         .or_else(|| d.with_day(28).and_then(|x| x.with_year(d.year() + 10)))
 }

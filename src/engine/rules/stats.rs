@@ -25,7 +25,7 @@ pub fn r_stat_1_statistics<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Sta
         s.cases += 1;
         if c.plans()
             .iter()
-            .any(|p| p.established.is_some() && p.state != PlanState::Utkast)
+            .any(|p| p.established().is_some() && p.state() != PlanState::Utkast)
         {
             s.plans_established += 1;
         }

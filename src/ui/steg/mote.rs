@@ -17,7 +17,7 @@ use crate::engine::rules::plan::{
     r_plan_10_agreement, r_plan_14_kva, r_plan_15_retention, r_plan_1_missing, r_plan_2_goal_lint,
     r_plan_3_lint, R_PLAN_13_SV, R_PLAN_8_AGENDA,
 };
-use crate::engine::{profiles, Case, Command, MeetingInput, Violation};
+use crate::engine::{profiles, Case, Command, Violation};
 use crate::ui::board::{post_once, toggle_fullscreen, Channel, PlanDoc};
 use crate::ui::components::{CheckSet, Explain, Findings, Input, TextArea};
 use crate::ui::state::use_app;
@@ -98,7 +98,7 @@ fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
             )));
             return;
         };
-        let input = MeetingInput {
+        let input = crate::engine::model::Meeting {
             at,
             kind: MeetingKind::Planering,
             attendees: attendees.get_untracked(),
@@ -382,7 +382,7 @@ fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
         case.with(|c| {
             c.as_ref()
                 .and_then(|c| c.current_plan())
-                .map_or(PlanState::Utkast, |p| p.state)
+                .map_or(PlanState::Utkast, |p| p.state())
         })
     };
     // A memo: the editor is rebuilt only when the plan becomes read-only, not on every saved edit.
@@ -907,9 +907,9 @@ fn Lifecycle(
         <section class="card" aria-labelledby="livscykel">
             <h2 id="livscykel">"Planens status"</h2>
             {move || plan().map(|p| {
-                let facts = [("Upprättad", p.established), ("Signerad", p.signed), ("Låst", p.locked)];
+                let facts = [("Upprättad", p.established()), ("Signerad", p.signed()), ("Låst", p.locked())];
                 view! {
-                    <p>"Status: "<strong>{p.state.label_sv()}</strong></p>
+                    <p>"Status: "<strong>{p.state().label_sv()}</strong></p>
                     <ul>
                         {facts.into_iter().filter_map(|(l, t)| t.map(|t| view! { <li>{format!("{l} {}", format_time(t))}</li> })).collect_view()}
                         {p.person_agrees.map(|a| view! { <li>{if a { format!("{first} samtycker till planeringen") } else { format!("{first} samtycker inte till planeringen") }}</li> })}
@@ -918,7 +918,7 @@ fn Lifecycle(
                     </ul>
                 }
             })}
-            {move || match plan().map(|p| p.state) {
+            {move || match plan().map(|p| p.state()) {
                 Some(PlanState::Utkast) => view! {
                     <p>{format!("Planen upprättas inom {within} arbetsdagar efter mötet (R-PLAN-7).")}</p>
                     {move || {

@@ -2,7 +2,7 @@
 
 use super::{form_error, run};
 use crate::engine::model::{
-    ActorKind, Contact, PartyInput, PartyKind, RepresentativeKind, UnitKind,
+    ActorKind, Contact, Party, PartyId, PartyKind, RepresentativeKind, UnitKind,
 };
 use crate::engine::rules::initiative::r_init_2_suggested_recipients;
 use crate::engine::{profiles, Case, Command};
@@ -56,7 +56,8 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
             error.set(Some(form_error("Välj typ av verksamhet eller aktör.")));
             return;
         };
-        let input = PartyInput {
+        let input = Party {
+            id: PartyId(0),
             kind: k,
             name: name.get_untracked(),
             contact: Contact {

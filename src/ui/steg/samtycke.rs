@@ -4,7 +4,8 @@
 use super::{form_error, parse_date, party_choices, run};
 use crate::engine::model::{ConsentForm, Giver, InformationKind};
 use crate::engine::rules::consent::r_cons_4_max_valid_until;
-use crate::engine::{Case, Command, ConsentInput};
+use crate::engine::model::Consent;
+use crate::engine::{Case, Command};
 use crate::ui::components::{CheckSet, Explain, Input, TextArea};
 use crate::ui::state::use_app;
 use crate::ui::widgets::now;
@@ -100,7 +101,9 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
                 }
             }
         };
-        let input = ConsentInput {
+        // An empty date: the longest the rules allow (R-CONS-4), as the hint says.
+        let valid_until = valid_until.unwrap_or_else(|| r_cons_4_max_valid_until(given_date));
+        let input = Consent {
             information_exchange: part_a.get_untracked(),
             establish_plan: part_b.get_untracked(),
             parties: parties.get_untracked(),
@@ -110,6 +113,7 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             given: given_date,
             valid_until,
             digital_meeting: digital.get_untracked(),
+            withdrawn: None,
         };
         run(app, case, Command::RecordConsent(input), error);
     };

@@ -3,9 +3,9 @@
 //! case data outside the plan. The editor builds a [`BoardView`] from its draft and sends only that; the big-screen
 //! window never sees the case.
 
-use super::case::Case;
-use super::model::{PartyId, PlanContent};
-use super::rules::plan::{r_plan_9_title, R_PLAN_8_AGENDA};
+use crate::engine::case::Case;
+use crate::engine::model::{PartyId, PlanContent};
+use crate::engine::rules::plan::{r_plan_9_title, R_PLAN_8_AGENDA};
 use crate::engine::calendar::iso;
 use crate::engine::CaseId;
 
@@ -106,7 +106,7 @@ pub fn plan_view(
         agenda: agenda.min(R_PLAN_8_AGENDA.len() - 1),
         state: case
             .current_plan()
-            .map(|p| p.state.label_sv().to_string())
+            .map(|p| p.state().label_sv().to_string())
             .unwrap_or_default(),
         needs: lines(&content.needs),
         long_term_goal: r(&content.long_term_goal),

@@ -2,13 +2,13 @@
 //! can be taken now, the blocked ones with the rule that blocks them, warnings, guidance, what must still be
 //! documented, the deadlines, and for a plan what R-PLAN-1 still misses. All texts are Swedish.
 
-use super::case::Case;
-use super::deadlines::{deadlines, Deadline, DeadlineStatus};
-use super::model::PlanState;
-use super::phase::Phase;
-use super::profiles::Profile;
-use super::rules::plan::PlanItem;
-use super::rules::{self, consent, Finding, Level, Violation};
+use crate::engine::case::Case;
+use crate::engine::deadlines::{deadlines, Deadline, DeadlineStatus};
+use crate::engine::model::PlanState;
+use crate::engine::phase::Phase;
+use crate::engine::profiles::Profile;
+use crate::engine::rules::plan::PlanItem;
+use crate::engine::rules::{self, consent, Finding, Level, Violation};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
@@ -139,7 +139,7 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
             }
         }
         Phase::PlanUpprattad | Phase::Uppfoljning => {
-            match plan.map(|p| p.state) {
+            match plan.map(|p| p.state()) {
                 Some(PlanState::Utkast) => {
                     let r = consent::r_cons_1_establish(case)
                         .and_then(|()| rules::plan::r_plan_1_complete_current(plan));
@@ -149,7 +149,7 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
                 Some(PlanState::Signerad) => next.push(Step::LasPlan),
                 _ => {}
             }
-            if plan.is_some_and(|p| p.state != PlanState::Utkast) {
+            if plan.is_some_and(|p| p.state() != PlanState::Utkast) {
                 next.push(Step::FoljUpp);
                 check(
                     Step::NyVersion,
@@ -220,7 +220,7 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
                     format!(
                         "{} – datumet {} har passerat.",
                         d.what_sv,
-                        super::calendar::iso(d.due)
+                        crate::engine::calendar::iso(d.due)
                     ),
                 )));
             }

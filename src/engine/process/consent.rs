@@ -1,0 +1,93 @@
+//! B. Consent (R-CONS)
+
+use super::Ctx;
+use crate::engine::calendar::iso;
+use crate::engine::case::Case;
+use crate::engine::model::*;
+use crate::engine::rules::{consent as rules, need};
+use crate::engine::violation::{ensure, Violation};
+use std::collections::BTreeSet;
+
+impl Case {
+    pub(super) fn record_consent(&mut self, c: Consent, ctx: &Ctx) -> Result<String, Violation> {
+        need::r_need_5_not_compulsory_care(self)?;
+        rules::r_cons_3_scope(&c.parties, &c.information)?;
+        rules::r_cons_2_form(c.form, ctx.profile)?;
+        for p in &c.parties {
+            self.known_party(*p)?;
+        }
+        rules::r_cons_7_givers_known(self, &c.given_by)?;
+        rules::r_cons_11_scope_keeps_actors_in_use(self, &c.parties)?;
+        rules::r_cons_1_keeps_established_plan(self, c.establish_plan)?;
+        ensure(
+            c.given <= ctx.today(),
+            "R-CONS-4",
+            "Samtycket kan inte vara givet i framtiden.",
+        )?;
+        rules::r_cons_4_valid_until(c.given, c.valid_until)?;
+        rules::r_cons_6_not_the_child_alone(self, &c)?;
+        let log = format!(
+            "Samtycke registrerat ({}), giltigt till {}",
+            c.form.label_sv().to_lowercase(),
+            iso(c.valid_until)
+        );
+        self.consent = Some(Consent {
+            withdrawn: None,
+            ..c
+        });
+        self.consent_refusal = None;
+        Ok(log)
+    }
+
+    pub(super) fn add_consent_giver(&mut self, giver: Giver) -> Result<String, Violation> {
+        ensure(
+            self.consent.is_some(),
+            "R-CONS-6",
+            "Registrera samtycket först.",
+        )?;
+        rules::r_cons_7_givers_known(self, &BTreeSet::from([giver]))?;
+        if let Some(c) = self.consent.as_mut() {
+            c.given_by.insert(giver);
+        }
+        Ok("Samtycke från ytterligare en person registrerat".into())
+    }
+
+    pub(super) fn refuse_consent(&mut self, informed: bool, ctx: &Ctx) -> Result<String, Violation> {
+        ensure(
+            self.plans.is_empty(),
+            "R-CONS-8",
+            "Det finns redan en plan: registrera i stället att samtycket återkallas.",
+        )?;
+        self.consent_refusal = Some(ConsentRefusal {
+            at: ctx.today(),
+            informed,
+        });
+        Ok("Personen tackade nej till SIP. Processen avslutas utan plan.".into())
+    }
+
+    /// R-CONS-8: the SIP ends, every plan version is voided, every party is to be told.
+    pub(super) fn withdraw_consent(&mut self, ctx: &Ctx) -> Result<String, Violation> {
+        let Some(c) = self.consent.as_mut().filter(|c| c.withdrawn.is_none()) else {
+            return Err(Violation::new(
+                "R-CONS-8",
+                "Det finns inget gällande samtycke att återkalla.",
+            ));
+        };
+        c.withdrawn = Some(ctx.today());
+        self.void_live_plans(ctx.now);
+        let told: Vec<&str> = rules::r_cons_8_notification_list(self)
+            .iter()
+            .filter_map(|id| self.party(*id))
+            .map(|p| p.name.as_str())
+            .collect();
+        Ok(format!(
+            "Samtycket återkallat; planen makulerad. Informera: {}",
+            told.join(", ")
+        ))
+    }
+
+    pub(super) fn record_child_view(&mut self, view: &str) -> Result<String, Violation> {
+        self.child_view = view.trim().to_string();
+        Ok("Barnets synpunkter dokumenterade".into())
+    }
+}

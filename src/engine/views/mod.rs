@@ -1,0 +1,7 @@
+//! Projections: what each screen shows, computed from a case. The UI shows these and computes no rule itself.
+//! `evaluate` (where the case stands, what can be done, what blocks it and why), `board` (the plan as the room
+//! sees it, with `redact` deciding what numbers it hides) and the paper copy.
+
+pub mod board;
+pub mod evaluate;
+pub mod redact;
