@@ -80,7 +80,8 @@ fn r_init_2_routing_suggests_ongoing_contacts_else_the_vardcentral() {
     assert!(s[0].text_sv.contains("vårdcentral"));
     let p = w.unit(UnitKind::Psykiatri, "Psykiatrin Västerås");
     let s = initiative::r_init_2_suggested_recipients(&w.case, k, &w.profile);
-    assert_eq!(s[0].party, Some(p));
+    assert_eq!(s[0].kind, initiative::SuggestionKind::OngoingContact(p));
+    assert_eq!(s[0].party(), Some(p));
     // From the region, no kommun contact: VGR says the mottagningsenhet.
     let mut w = World::adult().with_profile("vastra-gotaland");
     let r = w.unit(UnitKind::Vardcentral, "VC");
@@ -100,6 +101,14 @@ fn r_init_2_a_declines_referral_becomes_a_suggestion() {
     });
     let s = initiative::r_init_2_suggested_recipients(&w.case, k, &w.profile);
     assert!(s.iter().any(|x| x.text_sv.contains("Vårdcentralen Norr")));
+    // The referral is typed: a screen lists referrals without reading the Swedish text back.
+    assert_eq!(
+        initiative::r_init_2_referrals(&w.case)
+            .into_iter()
+            .map(|x| x.kind)
+            .collect::<Vec<_>>(),
+        vec![initiative::SuggestionKind::Referral("Vårdcentralen Norr".into())]
+    );
 }
 
 #[test]

@@ -26,11 +26,33 @@ pub fn r_init_6_urgency(urgency: Option<Urgency>) -> Result<Urgency, Violation> 
     })
 }
 
-/// A suggested recipient (R-INIT-2): a party of the case, or a kind of unit to add.
+/// A suggested recipient of the initiative (R-INIT-2), with its Swedish line for the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
-    pub party: Option<PartyId>,
+    pub kind: SuggestionKind,
     pub text_sv: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SuggestionKind {
+    /// A unit of the other huvudman where the person has ongoing contact.
+    OngoingContact(PartyId),
+    /// The unit a declining recipient named instead (R-INIT-1), as written.
+    Referral(String),
+    /// The unit with basic responsibility when no contact is ongoing: the vårdcentral, or the kommun's unit —
+    /// a party of the case when it is one.
+    BasicResponsibility(Option<PartyId>),
+}
+
+impl Suggestion {
+    /// The party of the case it names, if any.
+    pub fn party(&self) -> Option<PartyId> {
+        match self.kind {
+            SuggestionKind::OngoingContact(p) => Some(p),
+            SuggestionKind::BasicResponsibility(p) => p,
+            SuggestionKind::Referral(_) => None,
+        }
+    }
 }
 
 /// R-INIT-2: routing of the initiative from the initiator's huvudman to the other one.
@@ -52,22 +74,13 @@ pub fn r_init_2_suggested_recipients(
         .iter()
         .filter(|p| p.id != initiator && p.kind.huvudman() == Some(other) && p.ongoing_contact)
         .map(|p| Suggestion {
-            party: Some(p.id),
+            kind: SuggestionKind::OngoingContact(p.id),
             text_sv: format!("{} (pågående kontakt)", p.name),
         })
         .collect();
     // Referrals from declines become suggestions too.
-    if let Some(init) = case.initiative() {
-        for r in &init.recipients {
-            if let Some(InitiativeAnswer::Nekad { referral, .. }) = &r.answer {
-                out.push(Suggestion {
-                    party: None,
-                    text_sv: format!("{referral} (hänvisad av nekande enhet)"),
-                });
-            }
-        }
-    }
-    if out.iter().any(|s| s.party.is_some()) {
+    out.extend(r_init_2_referrals(case));
+    if out.iter().any(|s| matches!(s.kind, SuggestionKind::OngoingContact(_))) {
         return out;
     }
     let fallback_kind = match other {
@@ -90,10 +103,28 @@ pub fn r_init_2_suggested_recipients(
         }
     };
     out.push(Suggestion {
-        party: existing.map(|p| p.id),
+        kind: SuggestionKind::BasicResponsibility(existing.map(|p| p.id)),
         text_sv: text,
     });
     out
+}
+
+/// R-INIT-1 / R-INIT-2: the units declining recipients named instead, as suggestions.
+pub fn r_init_2_referrals(case: &Case) -> Vec<Suggestion> {
+    case.initiative()
+        .map(|init| {
+            init.recipients
+                .iter()
+                .filter_map(|r| match &r.answer {
+                    Some(InitiativeAnswer::Nekad { referral, .. }) => Some(Suggestion {
+                        kind: SuggestionKind::Referral(referral.clone()),
+                        text_sv: format!("{referral} (hänvisad av nekande enhet)"),
+                    }),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// R-INIT-3: the reason is short; no histories or investigations.

@@ -3,12 +3,12 @@
 //! documented, the deadlines, and for a plan what R-PLAN-1 still misses. All texts are Swedish.
 
 use crate::engine::case::Case;
-use crate::engine::deadlines::{deadlines, Deadline, DeadlineStatus};
+use crate::engine::deadlines::{deadlines, Deadline, DeadlineStatus, StepRef};
 use crate::engine::model::PlanState;
 use crate::engine::phase::Phase;
 use crate::engine::profiles::Profile;
 use crate::engine::rules::plan::PlanItem;
-use crate::engine::rules::{self, consent, Finding, Level, Violation};
+use crate::engine::rules::{self, consent, Finding, Level, RuleId, Violation};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
@@ -64,6 +64,36 @@ pub struct Evaluation {
     pub deadlines: Vec<Deadline>,
     /// R-PLAN-1: what the current plan still misses (empty without a plan).
     pub plan_missing: Vec<PlanItem>,
+}
+
+impl Evaluation {
+    /// Every warning, record and guidance that belongs on one step's screen (the overview shows them all).
+    pub fn on_screen(&self, step: StepRef) -> Vec<Finding> {
+        self.warnings
+            .iter()
+            .chain(&self.records)
+            .chain(&self.info)
+            .filter(|f| screen_of(f.rule) == step)
+            .cloned()
+            .collect()
+    }
+}
+
+/// The step screen a rule's findings belong on, decided here once (views never sort findings by id).
+pub fn screen_of(rule: RuleId) -> StepRef {
+    let id = rule.as_str();
+    let section = id.split('-').nth(1).unwrap_or("");
+    match (id, section) {
+        // The offer of a SIP at discharge is made where the discharge is handled.
+        ("R-NEED-2", _) => StepRef::Utskrivning,
+        (_, "NEED") => StepRef::Behov,
+        (_, "CONS") => StepRef::Samtycke,
+        (_, "INIT") => StepRef::Initiativ,
+        (_, "KALL") => StepRef::Kallelse,
+        (_, "UTSK") => StepRef::Utskrivning,
+        (_, "UPP") => StepRef::Uppfoljning,
+        _ => StepRef::Plan,
+    }
 }
 
 fn check(step: Step, r: Result<(), Violation>, next: &mut Vec<Step>, blocked: &mut Vec<Blocked>) {

@@ -3,6 +3,7 @@
 use super::{form_error, parse_date, run};
 use crate::engine::model::{ClosingReason, CompulsoryCare, Indicator, Requester};
 use crate::engine::rules::need;
+use crate::engine::deadlines::StepRef;
 use crate::engine::{evaluate, profiles, Case, Command};
 use crate::ui::components::{CheckSet, Explain, Findings, Input, TextArea};
 use crate::ui::state::use_app;
@@ -45,13 +46,7 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
     let eval_info = Signal::derive(move || {
         case.with(|c| {
             c.as_ref()
-                .map(|c| {
-                    evaluate(c, now(), profiles::get(c.profile()))
-                        .info
-                        .into_iter()
-                        .filter(|f| f.rule.as_str().starts_with("R-NEED"))
-                        .collect()
-                })
+                .map(|c| evaluate(c, now(), profiles::get(c.profile())).on_screen(StepRef::Behov))
                 .unwrap_or_default()
         })
     });

@@ -3,7 +3,8 @@
 
 use super::{party_name, party_select, run};
 use crate::engine::model::{InitiativeAnswer, PartyId, PartyKind, PrepItem, Urgency};
-use crate::engine::rules::{initiative::r_init_2_suggested_recipients, need::r_need_3_reason};
+use crate::engine::rules::initiative::{r_init_2_referrals, r_init_2_suggested_recipients};
+use crate::engine::rules::need::r_need_3_reason;
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
 use crate::ui::components::{status_class, CheckSet, Explain, Input, TextArea};
 use crate::ui::state::use_app;
@@ -121,7 +122,7 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                     <p>{format!("Skickat {} av {} ({}).", format_time(init.sent), party_name(case, init.initiator), init.urgency.label_sv().to_lowercase())}</p>
                     <p>"Anledning: "{init.reason.clone()}</p>
                     {move || {
-                        let s: Vec<_> = suggestions().into_iter().filter(|s| s.party.is_none() && s.text_sv.contains("hänvisad")).collect();
+                        let s = case.with(|c| c.as_ref().map(r_init_2_referrals).unwrap_or_default());
                         (!s.is_empty()).then(|| view! {
                             <div class="suggestions">
                                 <h4 class="small-heading">"Föreslagna nya mottagare"</h4>

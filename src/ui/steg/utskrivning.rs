@@ -4,6 +4,7 @@
 use super::{datetime_value, form_error, parse_datetime, run};
 use crate::engine::model::{ClosingReason, MeetingKind};
 use crate::engine::rules::plan::r_plan_14_kva;
+use crate::engine::deadlines::StepRef;
 use crate::engine::{deadlines, evaluate, profiles, Case, Command, DeadlineKind};
 use crate::ui::components::{status_class, Explain, Findings, Input};
 use crate::ui::state::use_app;
@@ -31,18 +32,7 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
     let findings = Signal::derive(move || {
         case.with(|c| {
             c.as_ref()
-                .map(|c| {
-                    let e = evaluate(c, now(), profiles::get(c.profile()));
-                    e.warnings
-                        .into_iter()
-                        .chain(e.records)
-                        .chain(e.info)
-                        .filter(|f| {
-                            let r = f.rule.as_str();
-                            r.starts_with("R-UTSK") || r == "R-NEED-2"
-                        })
-                        .collect()
-                })
+                .map(|c| evaluate(c, now(), profiles::get(c.profile())).on_screen(StepRef::Utskrivning))
                 .unwrap_or_default()
         })
     });
