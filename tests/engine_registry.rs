@@ -158,7 +158,7 @@ fn rule_items(body: &str) -> Vec<&str> {
     out
 }
 
-/// The sources of what the screens show: the UI, and the engine's evaluate and deadlines that it calls.
+/// The sources of what the screens show: the UI, and the engine's projections (views/) and deadlines it shows.
 fn screen_sources() -> String {
     fn walk(dir: &Path, out: &mut String) {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -178,9 +178,11 @@ fn screen_sources() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut out = String::new();
     walk(&root.join("ui"), &mut out);
-    for f in ["engine/views/evaluate.rs", "engine/deadlines.rs"] {
-        out.push_str(&std::fs::read_to_string(root.join(f)).expect("engine source is readable"));
-    }
+    walk(&root.join("engine/views"), &mut out);
+    out.push_str(
+        &std::fs::read_to_string(root.join("engine/deadlines.rs"))
+            .expect("engine source is readable"),
+    );
     out
 }
 

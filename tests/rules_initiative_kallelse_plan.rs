@@ -107,7 +107,9 @@ fn r_init_2_a_declines_referral_becomes_a_suggestion() {
             .into_iter()
             .map(|x| x.kind)
             .collect::<Vec<_>>(),
-        vec![initiative::SuggestionKind::Referral("Vårdcentralen Norr".into())]
+        vec![initiative::SuggestionKind::Referral(
+            "Vårdcentralen Norr".into()
+        )]
     );
 }
 

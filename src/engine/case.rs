@@ -324,6 +324,18 @@ impl Case {
             .find(|p| p.state() != PlanState::Makulerad)
     }
 
+    /// The first id no insats of any plan version has, and that the case has not handed out: where a plan
+    /// editor starts numbering the insatser it makes.
+    pub fn next_free_id(&self) -> u32 {
+        let used = self
+            .plans
+            .iter()
+            .flat_map(|p| p.content.insatser.iter().map(|i| i.id + 1))
+            .max()
+            .unwrap_or(1);
+        self.next_id.max(used).max(1)
+    }
+
     pub fn id(&self) -> CaseId {
         self.id
     }

@@ -212,7 +212,10 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
         );
     }
     // R-UPP-1
-    if let Some(plan) = case.current_plan().filter(|p| p.state() != PlanState::Utkast) {
+    if let Some(plan) = case
+        .current_plan()
+        .filter(|p| p.state() != PlanState::Utkast)
+    {
         if let Some(f) = &plan.content.follow_up {
             let done = case
                 .follow_ups()

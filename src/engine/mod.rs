@@ -12,16 +12,16 @@ pub mod process;
 pub mod profiles;
 pub mod rules;
 pub mod serde_iso;
-pub mod violation;
 pub mod views;
+pub mod violation;
 
 pub use views::{board, redact};
 
 pub use case::{Case, CaseDetails, CaseField, CaseId, FieldError, NewCase, Person};
 pub use deadlines::{deadlines, Deadline, DeadlineKind, DeadlineStatus};
-pub use views::evaluate::{evaluate, Evaluation, Step};
 pub use identity::{Identity, IdentityError, IdentityKind};
 pub use phase::Phase;
 pub use process::{Command, Ctx};
 pub use profiles::{Profile, ProfileId};
 pub use rules::{Finding, RuleId, Violation};
+pub use views::evaluate::{evaluate, Evaluation, Step};

@@ -89,8 +89,7 @@ impl Case {
             };
         }
         if let Some(c) = &self.consent {
-            let complete = c.information_exchange
-                && missing_guardians(self, c.given).is_empty();
+            let complete = c.information_exchange && missing_guardians(self, c.given).is_empty();
             return if complete {
                 Phase::Initiativ
             } else {
@@ -109,5 +108,4 @@ impl Case {
             Phase::Behov
         }
     }
-
 }

@@ -68,6 +68,7 @@ pub const FIELD_LANGUAGE: &str = "Språk";
 pub const FIELD_INTERPRETER: &str = "Behöver tolk";
 pub const NEW_SUBMIT: &str = "Registrera";
 pub const FORM_ERRORS: &str = "Rätta följande:";
+pub const CHOOSE: &str = "Välj …";
 
 /// The page title of a case's screens ("Översikt – Ärende – SIP-planen"): no name or number in titles.
 pub const CASE_TITLE: &str = "Ärende";

@@ -52,7 +52,11 @@ impl Case {
         Ok("Samtycke från ytterligare en person registrerat".into())
     }
 
-    pub(super) fn refuse_consent(&mut self, informed: bool, ctx: &Ctx) -> Result<String, Violation> {
+    pub(super) fn refuse_consent(
+        &mut self,
+        informed: bool,
+        ctx: &Ctx,
+    ) -> Result<String, Violation> {
         ensure(
             self.plans.is_empty(),
             "R-CONS-8",

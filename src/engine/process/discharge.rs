@@ -23,7 +23,10 @@ impl Case {
         Ok("Inskrivning i slutenvård registrerad".into())
     }
 
-    pub(super) fn record_utskrivningsklar(&mut self, at: NaiveDateTime) -> Result<String, Violation> {
+    pub(super) fn record_utskrivningsklar(
+        &mut self,
+        at: NaiveDateTime,
+    ) -> Result<String, Violation> {
         let Some(d) = self.discharge.as_mut() else {
             return Err(Violation::new(
                 "R-UTSK-1",

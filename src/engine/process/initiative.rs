@@ -8,7 +8,10 @@ use crate::engine::violation::{ensure, Violation};
 use std::collections::BTreeSet;
 
 impl Case {
-    pub(super) fn set_preparation(&mut self, items: BTreeSet<PrepItem>) -> Result<String, Violation> {
+    pub(super) fn set_preparation(
+        &mut self,
+        items: BTreeSet<PrepItem>,
+    ) -> Result<String, Violation> {
         self.preparation = items;
         Ok("Förberedelsen med personen uppdaterad".into())
     }

@@ -8,7 +8,11 @@ use crate::engine::violation::{ensure, Violation};
 use std::collections::BTreeSet;
 
 impl Case {
-    pub(super) fn send_kallelse(&mut self, draft: KallelseDraft, ctx: &Ctx) -> Result<String, Violation> {
+    pub(super) fn send_kallelse(
+        &mut self,
+        draft: KallelseDraft,
+        ctx: &Ctx,
+    ) -> Result<String, Violation> {
         self.check_sip_steps(ctx.today())?;
         rules::r_kall_1_content(&draft)?;
         rules::r_kall_2_time_and_place(&draft)?;

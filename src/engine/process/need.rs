@@ -21,7 +21,11 @@ impl Case {
         })
     }
 
-    pub(super) fn set_need_detected(&mut self, d: NaiveDate, ctx: &Ctx) -> Result<String, Violation> {
+    pub(super) fn set_need_detected(
+        &mut self,
+        d: NaiveDate,
+        ctx: &Ctx,
+    ) -> Result<String, Violation> {
         ensure(
             d <= ctx.today(),
             "R-NEED-8",
@@ -53,7 +57,11 @@ impl Case {
         })
     }
 
-    pub(super) fn record_request(&mut self, by: Requester, at: NaiveDate) -> Result<String, Violation> {
+    pub(super) fn record_request(
+        &mut self,
+        by: Requester,
+        at: NaiveDate,
+    ) -> Result<String, Violation> {
         self.need_mut().request = Some(Request {
             by,
             at,

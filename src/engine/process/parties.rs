@@ -10,7 +10,10 @@ impl Case {
         let name = text(&p.name, "verksamhetens eller aktörens namn")?;
         let id = PartyId(self.new_id());
         self.parties.push(Party { id, name, ..p });
-        Ok(format!("Part tillagd: {}", self.parties[self.parties.len() - 1].name))
+        Ok(format!(
+            "Part tillagd: {}",
+            self.parties[self.parties.len() - 1].name
+        ))
     }
 
     pub(super) fn update_party(&mut self, p: Party) -> Result<String, Violation> {
@@ -25,12 +28,14 @@ impl Case {
 
     pub(super) fn remove_party(&mut self, id: PartyId) -> Result<String, Violation> {
         let name = self.known_party(id)?.name.clone();
-        let in_use = self.initiative.as_ref().is_some_and(|i| {
-            i.initiator == id || i.recipients.iter().any(|r| r.party == id)
-        }) || self
-            .kallelse
+        let in_use = self
+            .initiative
             .as_ref()
-            .is_some_and(|k| k.recipients.iter().any(|r| r.party == id))
+            .is_some_and(|i| i.initiator == id || i.recipients.iter().any(|r| r.party == id))
+            || self
+                .kallelse
+                .as_ref()
+                .is_some_and(|k| k.recipients.iter().any(|r| r.party == id))
             || self
                 .plans
                 .iter()

@@ -8,13 +8,22 @@ use crate::engine::rules::roles;
 use crate::engine::violation::Violation;
 
 impl Case {
-    pub(super) fn change_details(&mut self, d: &CaseDetails, ctx: &Ctx) -> Result<String, Violation> {
+    pub(super) fn change_details(
+        &mut self,
+        d: &CaseDetails,
+        ctx: &Ctx,
+    ) -> Result<String, Violation> {
         self.update_details(d, ctx.now)
             .map_err(|e| Violation::input(e.message_sv))?;
         Ok("Uppgifterna ändrades".into())
     }
 
-    pub(super) fn add_message(&mut self, author: &str, body: &str, ctx: &Ctx) -> Result<String, Violation> {
+    pub(super) fn add_message(
+        &mut self,
+        author: &str,
+        body: &str,
+        ctx: &Ctx,
+    ) -> Result<String, Violation> {
         let author = required(author, "avsändare", "R-INIT-7")?;
         let text = required(body, "meddelandets text", "R-INIT-7")?;
         self.messages.push(Message {
@@ -42,7 +51,12 @@ impl Case {
         Ok(log)
     }
 
-    pub(super) fn record_deviation(&mut self, rule: String, body: &str, ctx: &Ctx) -> Result<String, Violation> {
+    pub(super) fn record_deviation(
+        &mut self,
+        rule: String,
+        body: &str,
+        ctx: &Ctx,
+    ) -> Result<String, Violation> {
         let text = required(body, "en beskrivning av avvikelsen", "R-STAT-3")?;
         let log = format!("Avvikelse rapporterad ({rule})");
         self.deviations.push(Deviation {

@@ -80,7 +80,10 @@ pub fn r_init_2_suggested_recipients(
         .collect();
     // Referrals from declines become suggestions too.
     out.extend(r_init_2_referrals(case));
-    if out.iter().any(|s| matches!(s.kind, SuggestionKind::OngoingContact(_))) {
+    if out
+        .iter()
+        .any(|s| matches!(s.kind, SuggestionKind::OngoingContact(_)))
+    {
         return out;
     }
     let fallback_kind = match other {

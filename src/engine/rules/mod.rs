@@ -15,8 +15,8 @@ pub mod registry;
 pub mod roles;
 pub mod stats;
 
-pub use crate::engine::violation::Violation;
 pub(crate) use crate::engine::violation::ensure;
+pub use crate::engine::violation::Violation;
 pub use registry::{Effect, Rule, RuleId, Source, REGISTRY};
 use serde::Serialize;
 
@@ -56,4 +56,3 @@ impl Finding {
         Self::new(rule, Level::Record, message)
     }
 }
-

@@ -283,7 +283,9 @@ pub fn r_plan_10_agreement(
     case: &Case,
     profile: &crate::engine::profiles::Profile,
 ) -> Option<Finding> {
-    let plan = case.current_plan().filter(|p| p.state() == PlanState::Last)?;
+    let plan = case
+        .current_plan()
+        .filter(|p| p.state() == PlanState::Last)?;
     if profile.ask_person_agreement && plan.person_agrees.is_none() {
         return Some(Finding::record(
             "R-PLAN-10",

@@ -3,10 +3,10 @@
 //! case data outside the plan. The editor builds a [`BoardView`] from its draft and sends only that; the big-screen
 //! window never sees the case.
 
+use crate::engine::calendar::iso;
 use crate::engine::case::Case;
 use crate::engine::model::{PartyId, PlanContent};
 use crate::engine::rules::plan::{r_plan_9_title, R_PLAN_8_AGENDA};
-use crate::engine::calendar::iso;
 use crate::engine::CaseId;
 
 pub use super::redact::{redact, HIDDEN_NUMBER_SV};
@@ -178,8 +178,13 @@ pub fn plan_view(
 /// What travels between the editor and the big-screen windows (same origin, BroadcastChannel).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardMessage {
-    /// The editor of this case shows its plan.
+    /// The editor of this case shows its plan, whole.
     Show { case: CaseId, view: Box<BoardView> },
+    /// Only the fields that changed since the last message: (field number, its text).
+    Patch {
+        case: CaseId,
+        changes: Vec<(u8, String)>,
+    },
     /// The editor of this case is gone (reload, another page): show "Väntar på planen…".
     Waiting { case: CaseId },
     /// The store locked: every big screen clears at once.
@@ -223,11 +228,6 @@ fn put_texts(out: &mut String, items: &[String]) {
     put_list(out, &clean, |o, s| o.push_str(s));
 }
 
-fn put_field(out: &mut String, s: &str) {
-    put(out, s);
-    out.push(FIELD);
-}
-
 fn list(s: &str) -> Vec<&str> {
     if s.is_empty() {
         Vec::new()
@@ -244,52 +244,91 @@ fn line(s: &str) -> Option<BoardLine> {
     })
 }
 
+/// The number of fields a view travels as (see [`BoardView::fields`]).
+pub const FIELDS: usize = 15;
+
+fn encoded(each: impl FnOnce(&mut String)) -> String {
+    let mut o = String::new();
+    each(&mut o);
+    // put_list and put_texts end a field with FIELD; a field alone has none.
+    if o.ends_with(FIELD) {
+        o.pop();
+    }
+    o
+}
+
 impl BoardView {
+    /// The view as its fields, each a text without the field separator: what travels, whole (`Show`) or the
+    /// changed ones (`Patch`).
+    pub fn fields(&self) -> Vec<String> {
+        let text = |s: &str| encoded(|o| put(o, s));
+        vec![
+            text(&self.title),
+            text(&self.first_name),
+            self.agenda.to_string(),
+            text(&self.state),
+            encoded(|o| put_texts(o, &self.needs)),
+            text(&self.long_term_goal),
+            encoded(|o| put_texts(o, &self.delmal)),
+            encoded(|o| {
+                put_list(o, &self.insatser, |o, i| {
+                    for (n, s) in [&i.what, &i.who, &i.when, &i.place].into_iter().enumerate() {
+                        if n > 0 {
+                            o.push(PART);
+                        }
+                        put(o, s);
+                    }
+                    o.push(PART);
+                    o.push(if i.decided { '1' } else { '0' });
+                })
+            }),
+            text(&self.self_does),
+            text(&self.help_needed),
+            encoded(|o| {
+                put_list(o, &self.others, |o, l| {
+                    put(o, &l.who);
+                    o.push(PART);
+                    put(o, &l.text);
+                })
+            }),
+            encoded(|o| {
+                put_list(o, &self.contacts, |o, l| {
+                    put(o, &l.who);
+                    o.push(PART);
+                    put(o, &l.text);
+                })
+            }),
+            encoded(|o| put_texts(o, &self.disagreements)),
+            text(&self.huvudansvarig),
+            text(&self.follow_up),
+        ]
+    }
+
     /// The view as one text for the channel (see [`BoardView::decode`]).
     pub fn encode(&self) -> String {
         let mut o = String::new();
-        for s in [
-            &self.title,
-            &self.first_name,
-            &self.agenda.to_string(),
-            &self.state,
-        ] {
-            put_field(&mut o, s);
+        for f in self.fields() {
+            o.push_str(&f);
+            o.push(FIELD);
         }
-        put_texts(&mut o, &self.needs);
-        put_field(&mut o, &self.long_term_goal);
-        put_texts(&mut o, &self.delmal);
-        put_list(&mut o, &self.insatser, |o, i| {
-            for (n, s) in [&i.what, &i.who, &i.when, &i.place].into_iter().enumerate() {
-                if n > 0 {
-                    o.push(PART);
-                }
-                put(o, s);
-            }
-            o.push(PART);
-            o.push(if i.decided { '1' } else { '0' });
-        });
-        put_field(&mut o, &self.self_does);
-        put_field(&mut o, &self.help_needed);
-        for lines in [&self.others, &self.contacts] {
-            put_list(&mut o, lines, |o, l| {
-                put(o, &l.who);
-                o.push(PART);
-                put(o, &l.text);
-            });
-        }
-        put_texts(&mut o, &self.disagreements);
-        put_field(&mut o, &self.huvudansvarig);
-        put_field(&mut o, &self.follow_up);
         o
     }
 
     /// Reads what [`BoardView::encode`] wrote; `None` for anything else.
     pub fn decode(s: &str) -> Option<BoardView> {
         let f: Vec<&str> = s.split(FIELD).collect();
-        if f.len() != 16 {
+        match f.split_last() {
+            Some((&"", fields)) => Self::from_fields(fields),
+            _ => None,
+        }
+    }
+
+    /// Reads the fields of [`BoardView::fields`]; `None` for anything else.
+    pub fn from_fields<S: AsRef<str>>(f: &[S]) -> Option<BoardView> {
+        if f.len() != FIELDS {
             return None;
         }
+        let f: Vec<&str> = f.iter().map(AsRef::as_ref).collect();
         let strings = |s: &str| list(s).into_iter().map(str::to_string).collect();
         let lines = |s: &str| list(s).into_iter().map(line).collect::<Option<Vec<_>>>();
         let insatser = list(f[7])
@@ -328,10 +367,94 @@ impl BoardView {
     }
 }
 
+/// The editor's side of the channel: it remembers what it last sent, so a keystroke sends only the field it
+/// changed ([`BoardMessage::Patch`]); the whole view goes when a big screen asks ([`BoardMessage::Hello`]).
+#[derive(Debug, Default)]
+pub struct BoardSender {
+    last: Option<Vec<String>>,
+}
+
+impl BoardSender {
+    /// The message for this view: everything the first time, then only what changed (`None`: nothing did).
+    pub fn next(&mut self, case: CaseId, view: &BoardView) -> Option<BoardMessage> {
+        let fields = view.fields();
+        let msg = match &self.last {
+            None => BoardMessage::Show {
+                case,
+                view: Box::new(view.clone()),
+            },
+            Some(last) => {
+                let changes: Vec<(u8, String)> = fields
+                    .iter()
+                    .zip(last)
+                    .enumerate()
+                    .filter(|(_, (new, old))| new != old)
+                    .map(|(i, (new, _))| (i as u8, new.clone()))
+                    .collect();
+                if changes.is_empty() {
+                    return None;
+                }
+                BoardMessage::Patch { case, changes }
+            }
+        };
+        self.last = Some(fields);
+        Some(msg)
+    }
+
+    /// The whole view (a big screen asked for it).
+    pub fn full(&mut self, case: CaseId, view: &BoardView) -> BoardMessage {
+        self.last = Some(view.fields());
+        BoardMessage::Show {
+            case,
+            view: Box::new(view.clone()),
+        }
+    }
+}
+
+/// The big screen's side: the fields it holds, to which a patch applies.
+#[derive(Debug, Default)]
+pub struct BoardReceiver {
+    fields: Option<Vec<String>>,
+}
+
+impl BoardReceiver {
+    /// The view after a `Show` or a `Patch`; `None` for a patch without a view to apply it to (the screen then
+    /// asks for the whole view) or one that does not read.
+    pub fn apply(&mut self, msg: &BoardMessage) -> Option<BoardView> {
+        match msg {
+            BoardMessage::Show { view, .. } => {
+                self.fields = Some(view.fields());
+                Some((**view).clone())
+            }
+            BoardMessage::Patch { changes, .. } => {
+                let fields = self.fields.as_mut()?;
+                for (i, text) in changes {
+                    *fields.get_mut(usize::from(*i))? = text.clone();
+                }
+                BoardView::from_fields(fields)
+            }
+            BoardMessage::Waiting { .. } | BoardMessage::Clear => {
+                self.fields = None;
+                None
+            }
+            BoardMessage::Hello { .. } => None,
+        }
+    }
+}
+
 impl BoardMessage {
     pub fn encode(&self) -> String {
         match self {
             BoardMessage::Show { case, view } => format!("S{case}{FIELD}{}", view.encode()),
+            BoardMessage::Patch { case, changes } => {
+                let mut o = format!("P{case}");
+                for (i, text) in changes {
+                    o.push(FIELD);
+                    o.push_str(&format!("{i:02}"));
+                    o.push_str(text);
+                }
+                o
+            }
             BoardMessage::Waiting { case } => format!("W{case}"),
             BoardMessage::Hello { case } => format!("H{case}"),
             BoardMessage::Clear => "C".to_string(),
@@ -350,6 +473,18 @@ impl BoardMessage {
                     case: id(case)?,
                     view: Box::new(BoardView::decode(view)?),
                 }
+            }
+            'P' => {
+                let mut parts = rest.split(FIELD);
+                let case = id(parts.next()?)?;
+                let changes = parts
+                    .map(|p| {
+                        let (i, text) = p.split_at_checked(2)?;
+                        let i: u8 = i.parse().ok()?;
+                        (usize::from(i) < FIELDS).then(|| (i, text.to_string()))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                BoardMessage::Patch { case, changes }
             }
             'W' => BoardMessage::Waiting { case: id(rest)? },
             'H' => BoardMessage::Hello { case: id(rest)? },

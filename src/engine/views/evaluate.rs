@@ -29,6 +29,20 @@ pub enum Step {
 }
 
 impl Step {
+    /// The screen where the step is taken, when there is one.
+    pub fn screen(self) -> Option<StepRef> {
+        match self {
+            Step::BedomBehov => Some(StepRef::Behov),
+            Step::RegistreraSamtycke => Some(StepRef::Samtycke),
+            Step::SkickaInitiativ => Some(StepRef::Initiativ),
+            Step::SkickaKallelse => Some(StepRef::Kallelse),
+            Step::HallMote | Step::UpprattaPlan | Step::SigneraPlan | Step::LasPlan => {
+                Some(StepRef::Plan)
+            }
+            Step::FoljUpp | Step::NyVersion | Step::Avsluta => None,
+        }
+    }
+
     pub fn label_sv(self) -> &'static str {
         match self {
             Step::BedomBehov => "Bedöm behovet",

@@ -4,4 +4,5 @@
 
 pub mod board;
 pub mod evaluate;
+pub mod meeting;
 pub mod redact;

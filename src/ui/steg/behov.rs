@@ -1,14 +1,14 @@
 //! Behov (R-NEED): the indicators, both huvudmän, LPT/LRV, a request and its refusal, an existing plan.
 
 use super::{form_error, parse_date, run};
+use crate::engine::deadlines::StepRef;
 use crate::engine::model::{ClosingReason, CompulsoryCare, Indicator, Requester};
 use crate::engine::rules::need;
-use crate::engine::deadlines::StepRef;
 use crate::engine::{evaluate, profiles, Case, Command};
-use crate::ui::components::{CheckSet, Explain, Findings, Input, TextArea};
-use crate::ui::state::use_app;
+use crate::ui::app::state::use_app;
+use crate::ui::components::{CheckSet, Explain, Field, Findings};
+use crate::ui::platform::now;
 use crate::ui::text;
-use crate::ui::widgets::now;
 use leptos::prelude::*;
 
 #[component]
@@ -65,7 +65,7 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
             options=Indicator::ALL.iter().map(|i| (*i, i.label_sv().to_string())).collect()
             value=indicators on_change=save_indicators/>
         <div class="inline-form">
-            <Input id="behov-datum" label="Behovet upptäcktes" value=detected kind="date"/>
+            <Field id="behov-datum" label="Behovet upptäcktes" value=detected kind="date"/>
             <button type="button" class="button secondary" on:click=save_detected>"Spara datum"</button>
         </div>
         <Explain violation=error/>
@@ -94,14 +94,14 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
                 Some(r) => view! {
                     <p>{format!("Begäran från {} {}.", if r.by == Requester::Personen { "personen" } else { "en närstående" }, crate::engine::calendar::iso(r.at))}
                        {r.refused_reason.map(|why| format!(" Nekad: {why}"))}</p>
-                    <TextArea id="neka-anledning" label="Anledning till att begäran nekas" value=refusal hint="En begäran får nekas bara i undantagsfall, och anledningen ska dokumenteras."/>
+                    <Field id="neka-anledning" label="Anledning till att begäran nekas" value=refusal hint="En begäran får nekas bara i undantagsfall, och anledningen ska dokumenteras." multiline=true/>
                     <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RefuseRequest { reason: refusal.get_untracked() }, error); }>"Neka begäran"</button>
                 }.into_any(),
             }}
         </section>
         <section class="card" aria-labelledby="befintlig-rubrik">
             <h3 id="befintlig-rubrik">"Befintlig plan"</h3>
-            <TextArea id="befintlig-plan" label="Vilken befintlig plan uppfyller kraven på en SIP?" value=existing/>
+            <Field id="befintlig-plan" label="Vilken befintlig plan uppfyller kraven på en SIP?" value=existing multiline=true/>
             <button type="button" class="button secondary" on:click=move |_| {
                 run(app, case, Command::Close { reason: ClosingReason::BefintligPlanUppfyllerKraven, participants: vec![text::ACTOR.to_string()], comment: existing.get_untracked() }, error);
             }>"Befintlig plan uppfyller kraven"</button>

@@ -1,14 +1,14 @@
 //! Initiativ (R-INIT): recipients, a short reason, urgency; then each recipient's kvittens or nej with referral,
 //! and its 1-working-day deadline.
 
-use super::{party_name, party_select, run};
+use super::{party_name, run};
 use crate::engine::model::{InitiativeAnswer, PartyId, PartyKind, PrepItem, Urgency};
 use crate::engine::rules::initiative::{r_init_2_referrals, r_init_2_suggested_recipients};
 use crate::engine::rules::need::r_need_3_reason;
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
-use crate::ui::components::{status_class, CheckSet, Explain, Input, TextArea};
-use crate::ui::state::use_app;
-use crate::ui::widgets::{format_time, now};
+use crate::ui::app::state::use_app;
+use crate::ui::components::{status_class, CheckSet, Explain, Field, PartySelect};
+use crate::ui::platform::{format_time, now};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -99,13 +99,13 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
             None => view! {
                 <section class="card" aria-labelledby="skicka-rubrik">
                     <h3 id="skicka-rubrik">"Skicka initiativ"</h3>
-                    {party_select("initiativtagare".into(), "Initiativet tas av".into(), initiator, units.clone(), None)}
+                    <PartySelect id="initiativtagare" label="Initiativet tas av" value=initiator options=units.clone()/>
                     <div class="suggestions">
                         <h4 class="small-heading">"Förslag på mottagare"</h4>
                         <ul>{move || suggestions().into_iter().map(|s| view! { <li>{s.text_sv}</li> }).collect_view()}</ul>
                     </div>
                     {move || view! { <CheckSet legend="Mottagare" name="mottagare" options=recipient_options() value=recipients/> }}
-                    <TextArea id="anledning" label="Kort anledning" value=reason hint="\"Behov av samordning av …\". Inga journaler eller utredningar."/>
+                    <Field id="anledning" label="Kort anledning" value=reason hint="\"Behov av samordning av …\". Inga journaler eller utredningar." multiline=true/>
                     <fieldset class="field">
                         <legend>"Brådskande?"</legend>
                         <div class="radios">
@@ -130,7 +130,7 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                             </div>
                         })
                     }}
-                    <Input id="hanvisning" label="Vid nej: enhet som i stället ska få initiativet" value=referral/>
+                    <Field id="hanvisning" label="Vid nej: enhet som i stället ska få initiativet" value=referral/>
                     <table class="data-table">
                         <caption class="visually-hidden">"Mottagare av initiativet"</caption>
                         <thead><tr><th scope="col">"Mottagare"</th><th scope="col">"Svar"</th><th scope="col">"Svara senast"</th><th scope="col">"Åtgärd"</th></tr></thead>

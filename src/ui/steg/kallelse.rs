@@ -1,13 +1,13 @@
 //! Kallelse (R-KALL): purpose, the person's long-term goal, questions per party, time and place, participation,
 //! summoned and invited; then acknowledgements and letters for those without system access.
 
-use super::{form_error, parse_datetime, party_choices, party_name, party_select, run};
+use super::{form_error, parse_datetime, party_choices, party_name, run};
 use crate::engine::model::{KallelseDraft, PartyId, Place, Question};
 use crate::engine::rules::kallelse::{r_kall_4_is_summoned, r_kall_4_letters, R_KALL_6_GATHER_SV};
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
-use crate::ui::components::{status_class, CheckSet, Explain, Input, TextArea};
-use crate::ui::state::use_app;
-use crate::ui::widgets::{format_time, now};
+use crate::ui::app::state::use_app;
+use crate::ui::components::{status_class, CheckSet, Checkbox, Explain, Field, PartySelect};
+use crate::ui::platform::{format_time, now};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::BTreeSet;
@@ -117,8 +117,8 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                 <section class="card" aria-labelledby="kallelse-rubrik">
                     <h3 id="kallelse-rubrik">"Skriv kallelsen"</h3>
                     <p class="hint">"Ta gärna muntlig kontakt med de berörda innan kallelsen skickas."</p>
-                    <TextArea id="syfte" label="Syfte: varför behövs mötet?" value=purpose/>
-                    <TextArea id="langsiktigt-mal" label="Personens långsiktiga mål: Vad är viktigt för dig?" value=goal/>
+                    <Field id="syfte" label="Syfte: varför behövs mötet?" value=purpose multiline=true/>
+                    <Field id="langsiktigt-mal" label="Personens långsiktiga mål: Vad är viktigt för dig?" value=goal multiline=true/>
                     <fieldset class="field">
                         <legend>"Frågor att ta upp"</legend>
                         {move || questions.get().into_iter().enumerate().map(|(i, (text, party))| {
@@ -130,20 +130,17 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                                         <label for=qid.clone()>{format!("Fråga {}", i + 1)}</label>
                                         <input autocomplete="off" id=qid type="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
                                     </div>
-                                    {party_select(pid, format!("Fråga {} gäller", i + 1), party, party_choices(case), Some("Alla"))}
+                                    <PartySelect id=pid label=format!("Fråga {} gäller", i + 1) value=party options=party_choices(case) none="Alla"/>
                                 </div>
                             }
                         }).collect_view()}
                         <button type="button" class="button secondary" on:click=move |_| questions.update(|q| q.push(new_row()))>"Lägg till fråga"</button>
                     </fieldset>
-                    <Input id="motestid" label="Datum och tid" value=when kind="datetime-local"/>
-                    <div class="field checkbox">
-                        <input autocomplete="off" id="digitalt-mote" type="checkbox" prop:checked=move || digital.get() on:change=move |ev| digital.set(event_target_checked(&ev))/>
-                        <label for="digitalt-mote">"Digitalt möte"</label>
-                    </div>
-                    <Input id="plats" label="Plats" value=place/>
-                    <TextArea id="delaktighet" label="Hur personen och närstående deltar" value=participation hint="På plats, en del av mötet, ett brev som läses upp eller digitalt."/>
-                    <Input id="dokumenterar" label="Vem dokumenterar på mötet" value=documenter/>
+                    <Field id="motestid" label="Datum och tid" value=when kind="datetime-local"/>
+                    <Checkbox id="digitalt-mote" label="Digitalt möte" value=digital/>
+                    <Field id="plats" label="Plats" value=place/>
+                    <Field id="delaktighet" label="Hur personen och närstående deltar" value=participation hint="På plats, en del av mötet, ett brev som läses upp eller digitalt." multiline=true/>
+                    <Field id="dokumenterar" label="Vem dokumenterar på mötet" value=documenter/>
                     {move || view! { <CheckSet legend="Mottagare" name="kallade" options=party_options() value=recipients
                         hint="Socialtjänst och hälso- och sjukvård kallas. Övriga bjuds in, med brev om de saknar IT-stödet."/> }}
                     <p class="hint">{R_KALL_6_GATHER_SV}</p>

@@ -2,9 +2,9 @@
 
 use super::run;
 use crate::engine::{Case, Command};
-use crate::ui::components::{Explain, Input, TextArea};
-use crate::ui::state::use_app;
-use crate::ui::widgets::format_time;
+use crate::ui::app::state::use_app;
+use crate::ui::components::{Explain, Field};
+use crate::ui::platform::format_time;
 use leptos::prelude::*;
 
 #[component]
@@ -43,8 +43,8 @@ pub fn Meddelanden(case: Memo<Option<Case>>) -> impl IntoView {
         <p class="hint">"Informationsmeddelanden mellan deltagarna, till exempel för att komma överens om en tid. Skriv aldrig personnummer i ett meddelande."</p>
         <section class="card" aria-labelledby="nytt-meddelande">
             <h3 id="nytt-meddelande">"Nytt meddelande"</h3>
-            <Input id="avsandare" label="Från" value=author/>
-            <TextArea id="meddelande" label="Meddelande" value=body/>
+            <Field id="avsandare" label="Från" value=author/>
+            <Field id="meddelande" label="Meddelande" value=body multiline=true/>
             <Explain violation=error/>
             <button type="button" class="button primary" on:click=send>"Skicka meddelande"</button>
         </section>

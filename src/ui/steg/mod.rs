@@ -8,12 +8,13 @@ pub mod meddelanden;
 pub mod mote;
 pub mod parter;
 pub mod samtycke;
+pub mod storskarm;
 pub mod utskrivning;
 
-use super::state::AppState;
 use crate::engine::model::PartyId;
 use crate::engine::rules::Violation;
 use crate::engine::{Case, Command};
+use crate::ui::app::state::AppState;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
@@ -46,35 +47,6 @@ pub fn party_choices(case: Memo<Option<Case>>) -> Vec<(PartyId, String)> {
             .map(|c| c.parties().iter().map(|p| (p.id, p.name.clone())).collect())
             .unwrap_or_default()
     })
-}
-
-/// A labelled choice of party. With `none`, that choice comes first and means "no party"; without it, a
-/// "Välj …" placeholder shows while nothing is chosen — a select never shows an option the signal does not hold.
-pub fn party_select(
-    id: String,
-    label: String,
-    value: RwSignal<Option<PartyId>>,
-    options: Vec<(PartyId, String)>,
-    none: Option<&'static str>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select autocomplete="off" id=id on:change=move |ev| value.set(event_target_value(&ev).parse().ok().map(PartyId))>
-                {match none {
-                    Some(n) => view! { <option value="" prop:selected=move || value.get().is_none()>{n}</option> }.into_any(),
-                    None => view! {
-                        <Show when=move || value.get().is_none()>
-                            <option value="" disabled=true prop:selected=true>"Välj …"</option>
-                        </Show>
-                    }.into_any(),
-                }}
-                {options.into_iter().map(|(pid, name)| view! {
-                    <option value=pid.0.to_string() prop:selected=move || value.get() == Some(pid)>{name}</option>
-                }).collect_view()}
-            </select>
-        </div>
-    }
 }
 
 /// A party's name, or nothing when it is not in the case.

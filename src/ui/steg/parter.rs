@@ -6,8 +6,8 @@ use crate::engine::model::{
 };
 use crate::engine::rules::initiative::r_init_2_suggested_recipients;
 use crate::engine::{profiles, Case, Command};
-use crate::ui::components::{Explain, Input};
-use crate::ui::state::use_app;
+use crate::ui::app::state::use_app;
+use crate::ui::components::{Checkbox, Explain, Field};
 use leptos::prelude::*;
 
 fn kind_options() -> Vec<(String, String)> {
@@ -188,32 +188,26 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
                     {kind_options().into_iter().map(|(v, l)| view! { <option value=v.clone() prop:selected=move || kind.get() == v>{l}</option> }).collect_view()}
                 </select>
             </div>
-            <Input id="part-namn" label="Verksamhetens eller aktörens namn" value=name/>
-            <Input id="part-kontakt" label="Kontaktperson" value=contact/>
-            <Input id="part-telefon" label="Telefon" value=phone kind="tel"/>
-            <Input id="part-epost" label="E-post" value=email kind="email"/>
-            <div class="field checkbox">
-                <input autocomplete="off" id="part-it" type="checkbox" prop:checked=move || access.get() on:change=move |ev| access.set(event_target_checked(&ev))/>
-                <label for="part-it">"Har tillgång till IT-stödet (annars inbjudan med brev)"</label>
-            </div>
-            <div class="field checkbox">
-                <input autocomplete="off" id="part-kontakt-pagaende" type="checkbox" prop:checked=move || ongoing.get() on:change=move |ev| ongoing.set(event_target_checked(&ev))/>
-                <label for="part-kontakt-pagaende">"Personen har pågående kontakt här"</label>
-            </div>
+            <Field id="part-namn" label="Verksamhetens eller aktörens namn" value=name/>
+            <Field id="part-kontakt" label="Kontaktperson" value=contact/>
+            <Field id="part-telefon" label="Telefon" value=phone kind="tel"/>
+            <Field id="part-epost" label="E-post" value=email kind="email"/>
+            <Checkbox id="part-it" label="Har tillgång till IT-stödet (annars inbjudan med brev)" value=access/>
+            <Checkbox id="part-kontakt-pagaende" label="Personen har pågående kontakt här" value=ongoing/>
             <button type="button" class="button primary" on:click=add_party>"Lägg till part"</button>
         </section>
         <section class="card" aria-labelledby="vh-rubrik">
             <h3 id="vh-rubrik">"Vårdnadshavare"</h3>
             <ul>{move || guardians().into_iter().map(|g| view! { <li>{g.name}" "{g.phone}</li> }).collect_view()}</ul>
-            <Input id="vh-namn" label="Vårdnadshavarens namn" value=g_name/>
-            <Input id="vh-telefon" label="Vårdnadshavarens telefon" value=g_phone kind="tel"/>
+            <Field id="vh-namn" label="Vårdnadshavarens namn" value=g_name/>
+            <Field id="vh-telefon" label="Vårdnadshavarens telefon" value=g_phone kind="tel"/>
             <Explain violation=g_error/>
             <button type="button" class="button secondary" on:click=add_guardian>"Lägg till vårdnadshavare"</button>
         </section>
         <section class="card" aria-labelledby="ft-rubrik">
             <h3 id="ft-rubrik">"Företrädare"</h3>
             <ul>{move || representatives().into_iter().map(|r| view! { <li>{r.name}" ("{r.kind.label_sv()}")"</li> }).collect_view()}</ul>
-            <Input id="ft-namn" label="Företrädarens namn" value=r_name/>
+            <Field id="ft-namn" label="Företrädarens namn" value=r_name/>
             <div class="field">
                 <label for="ft-typ">"Typ av företrädare"</label>
                 <select autocomplete="off" id="ft-typ" on:change=move |ev| r_kind.set(event_target_value(&ev).parse().unwrap_or(0))>

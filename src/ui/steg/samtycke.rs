@@ -2,13 +2,13 @@
 //! withdrawal; a printable consent form for written consent.
 
 use super::{form_error, parse_date, party_choices, run};
+use crate::engine::model::Consent;
 use crate::engine::model::{ConsentForm, Giver, InformationKind};
 use crate::engine::rules::consent::r_cons_4_max_valid_until;
-use crate::engine::model::Consent;
 use crate::engine::{Case, Command};
-use crate::ui::components::{CheckSet, Explain, Input, TextArea};
-use crate::ui::state::use_app;
-use crate::ui::widgets::now;
+use crate::ui::app::state::use_app;
+use crate::ui::components::{CheckSet, Explain, Field};
+use crate::ui::platform::now;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::BTreeSet;
@@ -166,8 +166,8 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             </fieldset>
             {move || view! { <CheckSet legend="Vem gav samtycket" name="givare" options=giver_options() value=givers
                 hint="För ett barn samtycker vårdnadshavarna; med två vårdnadshavare måste båda samtycka."/> }}
-            <Input id="givet" label="Samtycket gavs" value=given kind="date"/>
-            <Input id="giltigt" label="Gäller till" value=until kind="date"/>
+            <Field id="givet" label="Samtycket gavs" value=given kind="date"/>
+            <Field id="giltigt" label="Gäller till" value=until kind="date"/>
             <p class="hint" aria-live="polite">{max_hint}</p>
             <Explain violation=error/>
             <button type="button" class="button primary" on:click=record>"Registrera samtycke"</button>
@@ -175,7 +175,7 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
         {is_child.then(|| view! {
             <section class="card" aria-labelledby="barn-rubrik">
                 <h3 id="barn-rubrik">"Barnets röst"</h3>
-                <TextArea id="barnets-synpunkter" label="Barnets synpunkter, med barnets egna ord" value=child_view/>
+                <Field id="barnets-synpunkter" label="Barnets synpunkter, med barnets egna ord" value=child_view multiline=true/>
                 <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordChildView(child_view.get_untracked()), error); }>"Spara barnets synpunkter"</button>
             </section>
         })}

@@ -2,14 +2,14 @@
 //! kallelse deadline, the offer of a SIP, and AU125.
 
 use super::{datetime_value, form_error, parse_datetime, run};
+use crate::engine::deadlines::StepRef;
 use crate::engine::model::{ClosingReason, MeetingKind};
 use crate::engine::rules::plan::r_plan_14_kva;
-use crate::engine::deadlines::StepRef;
 use crate::engine::{deadlines, evaluate, profiles, Case, Command, DeadlineKind};
-use crate::ui::components::{status_class, Explain, Findings, Input};
-use crate::ui::state::use_app;
+use crate::ui::app::state::use_app;
+use crate::ui::components::{status_class, Checkbox, Explain, Field, Findings};
+use crate::ui::platform::{format_time, now};
 use crate::ui::text;
-use crate::ui::widgets::{format_time, now};
 use leptos::prelude::*;
 
 #[component]
@@ -32,7 +32,9 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
     let findings = Signal::derive(move || {
         case.with(|c| {
             c.as_ref()
-                .map(|c| evaluate(c, now(), profiles::get(c.profile())).on_screen(StepRef::Utskrivning))
+                .map(|c| {
+                    evaluate(c, now(), profiles::get(c.profile())).on_screen(StepRef::Utskrivning)
+                })
                 .unwrap_or_default()
         })
     });
@@ -66,11 +68,8 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
             None => view! {
                 <section class="card" aria-labelledby="inskrivning-rubrik">
                     <h3 id="inskrivning-rubrik">"Inskrivning"</h3>
-                    <Input id="inskriven" label="Inskriven" value=admitted kind="datetime-local"/>
-                    <div class="field checkbox">
-                        <input autocomplete="off" id="kan-behovas" type="checkbox" prop:checked=move || may_need.get() on:change=move |ev| may_need.set(event_target_checked(&ev))/>
-                        <label for="kan-behovas">"Läkaren bedömer att insatser kan behövas efter utskrivning"</label>
-                    </div>
+                    <Field id="inskriven" label="Inskriven" value=admitted kind="datetime-local"/>
+                    <Checkbox id="kan-behovas" label="Läkaren bedömer att insatser kan behövas efter utskrivning" value=may_need/>
                     <button type="button" class="button primary" on:click=record_admission>"Registrera inskrivning"</button>
                 </section>
             }.into_any(),
@@ -81,7 +80,7 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
                     {match d.utskrivningsklar {
                         Some(t) => view! { <p>{format!("Utskrivningsklar {}.", format_time(t))}</p> }.into_any(),
                         None => view! {
-                            <Input id="utskrivningsklar" label="Utskrivningsklar" value=klar kind="datetime-local"/>
+                            <Field id="utskrivningsklar" label="Utskrivningsklar" value=klar kind="datetime-local"/>
                             <button type="button" class="button primary" on:click=record_klar>"Registrera utskrivningsklar"</button>
                         }.into_any(),
                     }}

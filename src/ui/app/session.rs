@@ -3,8 +3,8 @@
 //! was saved" (other tabs know their copy is old). No case data travels: only a case id.
 
 use crate::engine::CaseId;
-use wasm_bindgen::prelude::*;
-use web_sys::{BroadcastChannel, MessageEvent};
+use crate::ui::platform::channel::Channel;
+use crate::ui::platform::storage::session_storage;
 
 const CHANNEL: &str = "sip-planen-session";
 
@@ -37,42 +37,18 @@ impl SessionMessage {
     }
 }
 
-/// The listening channel of this tab; closed when dropped.
-pub struct SessionChannel {
-    channel: BroadcastChannel,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
+/// The session channel of this tab.
+pub fn open(on: impl Fn(SessionMessage) + 'static) -> Option<Channel> {
+    Channel::open(CHANNEL, move |text| {
+        if let Some(msg) = SessionMessage::decode(&text) {
+            on(msg);
+        }
+    })
 }
 
-impl SessionChannel {
-    pub fn open(on: impl Fn(SessionMessage) + 'static) -> Option<SessionChannel> {
-        let channel = BroadcastChannel::new(CHANNEL).ok()?;
-        let cb = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            if let Some(msg) = ev
-                .data()
-                .as_string()
-                .and_then(|s| SessionMessage::decode(&s))
-            {
-                on(msg);
-            }
-        });
-        channel.set_onmessage(Some(cb.as_ref().unchecked_ref()));
-        Some(SessionChannel {
-            channel,
-            _on_message: cb,
-        })
-    }
-
-    /// Tells every other tab (a tab does not hear its own messages).
-    pub fn post(&self, msg: SessionMessage) {
-        let _ = self.channel.post_message(&JsValue::from_str(&msg.encode()));
-    }
-}
-
-impl Drop for SessionChannel {
-    fn drop(&mut self) {
-        self.channel.set_onmessage(None);
-        self.channel.close();
-    }
+/// Tells every other tab.
+pub fn post(channel: &Channel, msg: SessionMessage) {
+    channel.post(&msg.encode());
 }
 
 /// Why the app locked, kept in this tab's sessionStorage across the reload that locking does (no case data).
@@ -109,18 +85,4 @@ impl LockReason {
             .into_iter()
             .find(|r| r.as_str() == v)
     }
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-/// Resolves after `ms` milliseconds.
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

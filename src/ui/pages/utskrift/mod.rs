@@ -1,11 +1,11 @@
 //! Printable documents (A4, print stylesheet): the written consent form and the kallelse/inbjudan letter for a
 //! party without access to the IT service. A letter never carries the person's identity digits.
 
-use super::state::use_app;
-use super::widgets::{format_time, set_title};
 use crate::engine::model::{InformationKind, PartyId, Place};
 use crate::engine::rules::consent::r_cons_4_max_valid_until;
 use crate::engine::{profiles, CaseId};
+use crate::ui::app::state::use_app;
+use crate::ui::platform::{format_time, set_title};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -35,7 +35,7 @@ pub fn ConsentForm() -> impl IntoView {
         let Some(c) = case() else {
             return view! { <p>"Ärendet finns inte."</p> }.into_any();
         };
-        let today = super::widgets::now().date();
+        let today = crate::ui::platform::now().date();
         let consent = c.consent().cloned();
         let parties: Vec<String> = c
             .parties()
@@ -174,7 +174,7 @@ pub fn PlanPrint() -> impl IntoView {
             {print_button()}
             <div class="document plan-print">
                 <p class="plan-meta">{format!("Samordnad individuell plan (SIP), version {} · {} · {when}", plan.version, plan.state().label_sv())}</p>
-                <super::board::PlanDoc view=view paper=true/>
+                <crate::ui::steg::storskarm::PlanDoc view=view paper=true/>
                 <p>{format!("Kopia till {name} och till: {}.", copies.join(", "))}</p>
                 <p>{crate::engine::rules::need::R_NEED_10_FREE_SV}</p>
                 <p class="hint">{R_PLAN_13_SV}</p>

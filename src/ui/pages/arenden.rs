@@ -1,8 +1,8 @@
 //! The case register: search by name or identity digits, newest change first, identities masked.
 
-use super::state::use_app;
-use super::text;
-use super::widgets::{format_time, set_title};
+use crate::ui::app::state::use_app;
+use crate::ui::platform::{format_time, set_title};
+use crate::ui::text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

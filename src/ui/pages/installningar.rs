@@ -1,10 +1,10 @@
 //! Settings: regional profile for new cases, text size, auto-lock. Kept in localStorage (preferences only).
 
-use super::nytt_arende::ProfileSelect;
-use super::prefs::{TextSize, AUTOLOCK_CHOICES};
-use super::state::use_app;
-use super::text;
-use super::widgets::set_title;
+use crate::ui::app::prefs::{TextSize, AUTOLOCK_CHOICES};
+use crate::ui::app::state::use_app;
+use crate::ui::components::ProfileSelect;
+use crate::ui::platform::set_title;
+use crate::ui::text;
 use leptos::prelude::*;
 
 #[component]
@@ -13,7 +13,7 @@ pub fn Settings() -> impl IntoView {
     set_title(text::SETTINGS_TITLE);
     let profile = RwSignal::new(app.prefs.get_untracked().profile);
     let status = RwSignal::new(None::<&'static str>);
-    let store = move |f: &dyn Fn(&mut super::prefs::Prefs)| {
+    let store = move |f: &dyn Fn(&mut crate::ui::app::prefs::Prefs)| {
         app.prefs.update(|p| f(p));
         let ok = app.prefs.with_untracked(|p| p.save());
         status.set(Some(if ok {

@@ -1,6 +1,6 @@
 //! The accessibility statement required by the DOS-lagen (lag 2018:1937), following DIGG's structure.
 
-use super::widgets::set_title;
+use crate::ui::platform::set_title;
 use leptos::prelude::*;
 
 #[component]

@@ -1,11 +1,11 @@
 //! "Att göra": every open deadline of every case, from the engine — försenade first, then idag, then kommande.
 
-use super::arende::{case_href, deadline_route};
-use super::components::status_class;
-use super::state::use_app;
-use super::widgets::{now, set_title};
 use crate::engine::deadlines::{Deadline, DeadlineStatus};
 use crate::engine::{deadlines, profiles, Case, CaseId};
+use crate::ui::app::state::use_app;
+use crate::ui::app::steps::{case_href, segment_of};
+use crate::ui::components::status_class;
+use crate::ui::platform::{now, set_title};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -65,7 +65,7 @@ pub fn AttGora() -> impl IntoView {
                 <thead><tr><th scope="col">"Status"</th><th scope="col">"Vad"</th><th scope="col">"För"</th><th scope="col">"Senast"</th><th scope="col">"Regel"</th></tr></thead>
                 <tbody>
                     {move || rows.get().into_iter().map(|t| {
-                        let href = case_href(t.case, deadline_route(t.deadline.step));
+                        let href = case_href(t.case, segment_of(t.deadline.step));
                         view! {
                             <tr>
                                 <td><span class=status_class(t.deadline.status)>{t.deadline.status.label_sv()}</span></td>

@@ -6,7 +6,7 @@
 //! a small JavaScript listener — a wasm-bindgen snippet, served as a file of its own so the Content-Security-Policy
 //! allows it — catches the trap and draws the same page without calling back into the stopped Wasm.
 
-use super::text;
+use crate::ui::text;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"

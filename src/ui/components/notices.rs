@@ -1,14 +1,8 @@
-//! Small shared widgets.
+//! The app's own notices: the save status, a one-time notice, and a conflict between two tabs.
 
-use super::state::{use_app, SaveState};
-use super::text;
+use crate::ui::app::state::{use_app, SaveState};
+use crate::ui::text;
 use leptos::prelude::*;
-
-/// Sets the document title ("… – SIP-planen"). Titles reach the browser's history, outside the encrypted store:
-/// never a name or an identity number in one.
-pub fn set_title(page: &str) {
-    document().set_title(&format!("{page} – {}", text::APP_NAME));
-}
 
 /// "Sparat" / "Sparar…" / the error with a retry button. Announced politely to screen readers.
 #[component]
@@ -59,33 +53,5 @@ pub fn ConflictNotice() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-/// Formats a timestamp the Swedish way: 2026-11-23 14:05.
-pub fn format_time(t: chrono::NaiveDateTime) -> String {
-    crate::engine::calendar::iso_minutes(t)
-}
-
-/// The local time now, for the engine (which never reads the clock itself).
-pub fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
-
-/// A performance mark (`performance.mark`) the measuring script reads; costs nothing noticeable.
-pub fn mark(name: &str) {
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark(name);
-    }
-}
-
-/// Moves keyboard focus to the element with this id (a heading needs `tabindex="-1"`).
-pub fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }

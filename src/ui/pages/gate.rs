@@ -1,8 +1,9 @@
 //! The lock gate: first start (choose a passphrase) or unlock, before any case data is shown.
 
-use super::state::{use_app, Session};
-use super::text;
-use super::widgets::{set_title, ConflictNotice, Notice};
+use crate::ui::app::state::{use_app, Session};
+use crate::ui::components::{ConflictNotice, Notice};
+use crate::ui::platform::set_title;
+use crate::ui::text;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,11 +1,12 @@
 //! Registering a person: the engine validates, this form shows its Swedish messages next to the fields.
 
-use super::state::use_app;
-use super::text;
-use super::widgets::{now, set_title};
 use crate::engine::{
     profiles, Case, CaseField, CaseId, FieldError, IdentityKind, NewCase, ProfileId,
 };
+use crate::ui::app::state::use_app;
+use crate::ui::components::{Checkbox, Field};
+use crate::ui::platform::{now, set_title};
+use crate::ui::text;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -93,7 +94,7 @@ pub fn NewCase() -> impl IntoView {
         </div>
         {move || store_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         <form on:submit=on_submit novalidate class="form">
-            <TextField id="namn" label=text::FIELD_NAME value=name error=Signal::derive(error_for(CaseField::Name)) autocomplete="off"/>
+            <Field id="namn" label=text::FIELD_NAME value=name error=Signal::derive(error_for(CaseField::Name))/>
             <fieldset class="field" aria-describedby="typ-fel">
                 <legend>{text::FIELD_ID_KIND}</legend>
                 <div class="radios">
@@ -109,17 +110,13 @@ pub fn NewCase() -> impl IntoView {
                 <p id="typ-fel" class="field-error">{error_for(CaseField::IdentityKind)}</p>
             </fieldset>
             <Show when=move || matches!(kind.get(), Some(IdentityKind::Personnummer | IdentityKind::Samordningsnummer | IdentityKind::Reservnummer))>
-                <TextField id="nummer" label=text::FIELD_ID value=number hint=text::FIELD_ID_HINT
-                    error=Signal::derive(error_for(CaseField::Identity)) autocomplete="off" inputmode="text"/>
+                <Field id="nummer" label=text::FIELD_ID value=number hint=text::FIELD_ID_HINT
+                    error=Signal::derive(error_for(CaseField::Identity))/>
             </Show>
-            <TextField id="kommun" label=text::FIELD_KOMMUN value=kommun error=Signal::derive(error_for(CaseField::Kommun)) autocomplete="off"/>
+            <Field id="kommun" label=text::FIELD_KOMMUN value=kommun error=Signal::derive(error_for(CaseField::Kommun))/>
             <ProfileSelect id="profil" value=profile/>
-            <TextField id="sprak" label=text::FIELD_LANGUAGE value=language error=Signal::derive(error_for(CaseField::Language)) autocomplete="off"/>
-            <div class="field checkbox">
-                <input autocomplete="off" id="tolk" type="checkbox" prop:checked=move || interpreter.get()
-                    on:change=move |ev| interpreter.set(event_target_checked(&ev))/>
-                <label for="tolk">{text::FIELD_INTERPRETER}</label>
-            </div>
+            <Field id="sprak" label=text::FIELD_LANGUAGE value=language error=Signal::derive(error_for(CaseField::Language))/>
+            <Checkbox id="tolk" label=text::FIELD_INTERPRETER value=interpreter/>
             <button type="submit" class="button primary" prop:disabled=move || busy.get()>{text::NEW_SUBMIT}</button>
         </form>
     }

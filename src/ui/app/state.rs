@@ -6,12 +6,14 @@
 //! navigated) writes what is sealed without waiting; locking writes everything before the key is dropped, then
 //! reloads the page so nothing decrypted stays in memory.
 
-use super::prefs::Prefs;
-use super::session::{sleep, LockReason, SessionChannel, SessionMessage};
-use super::text;
-use super::widgets::{mark, now};
+use super::session::{self, LockReason, SessionMessage};
 use crate::engine::{profiles, Case, CaseId, Command, Ctx, Violation};
 use crate::store::{Loaded, SealedCase, Store, StoreError, StoreEvent, Vault};
+use crate::ui::app::prefs::Prefs;
+use crate::ui::platform::channel::Channel;
+use crate::ui::platform::storage::sleep;
+use crate::ui::platform::{mark, now};
+use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
@@ -83,7 +85,7 @@ pub struct AppState {
     next_draft: StoredValue<u64>,
     last_activity: StoredValue<f64>,
     last_shared: StoredValue<f64>,
-    channel: StoredValue<Option<SessionChannel>, LocalStorage>,
+    channel: StoredValue<Option<Channel>, LocalStorage>,
 }
 
 pub fn use_app() -> AppState {
@@ -124,7 +126,7 @@ impl AppState {
             });
         }
         self.channel
-            .set_value(SessionChannel::open(move |msg| self.heard(msg)));
+            .set_value(session::open(move |msg| self.heard(msg)));
         self.listen_to_page();
         spawn_local(async move {
             let on_event: Rc<dyn Fn(StoreEvent)> = Rc::new(move |e| self.store_event(e));
@@ -156,7 +158,7 @@ impl AppState {
             return;
         }
         // The connection is gone: nothing more can be written, and nothing decrypted stays.
-        super::board::post_once(&crate::engine::board::BoardMessage::Clear);
+        crate::ui::steg::storskarm::post_once(&crate::engine::board::BoardMessage::Clear);
         let _ = self.vault.try_set_value(None);
         let _ = self.store.try_set_value(None);
         self.pending.try_update_value(Vec::clear);
@@ -189,7 +191,7 @@ impl AppState {
     fn post(&self, msg: SessionMessage) {
         self.channel.with_value(|c| {
             if let Some(c) = c {
-                c.post(msg);
+                session::post(c, msg);
             }
         });
     }
@@ -263,7 +265,7 @@ impl AppState {
                 self.post(SessionMessage::Lock);
             }
             // Every big screen clears at once (R-PLAN-9).
-            super::board::post_once(&crate::engine::board::BoardMessage::Clear);
+            crate::ui::steg::storskarm::post_once(&crate::engine::board::BoardMessage::Clear);
             self.vault.set_value(None);
             self.cases.set(Vec::new());
             reason.remember();
@@ -523,6 +525,11 @@ impl AppState {
     pub fn unregister_draft(&self, id: u64) {
         self.drafts
             .try_update_value(|d| d.retain(|(i, _)| *i != id));
+    }
+
+    /// Gives every open draft to the engine now (a step that needs what was just typed, e.g. deciding an insats).
+    pub fn flush_drafts_now(&self) {
+        self.flush_drafts();
     }
 
     fn flush_drafts(&self) {

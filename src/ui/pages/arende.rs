@@ -1,61 +1,15 @@
 //! The case: a shell with the person, the phase and the steps of the SIP process; the overview shows the engine's
 //! evaluation (next step, what blocks it and why, deadlines) and the case details.
 
-use super::components::{DeadlineList, Explain, Findings};
-use super::nytt_arende::{ProfileSelect, TextField};
-use super::state::use_app;
-use super::steg;
-use super::text;
-use super::widgets::{format_time, now, set_title};
-use crate::engine::deadlines::StepRef;
-use crate::engine::{evaluate, profiles, Case, CaseDetails, CaseField, CaseId, Command, Step};
+use crate::engine::{evaluate, profiles, Case, CaseDetails, CaseField, CaseId, Command};
+use crate::ui::app::state::use_app;
+use crate::ui::app::steps::{by_segment, case_href, segment_of, STEPS};
+use crate::ui::components::{Checkbox, DeadlineList, Explain, Field, Findings, ProfileSelect};
+use crate::ui::platform::{format_time, now, set_title};
+use crate::ui::text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-
-/// The steps with a screen, as (route segment, label).
-pub const STEPS: [(&str, &str); 8] = [
-    ("behov", "Behov"),
-    ("parter", "Parter"),
-    ("samtycke", "Samtycke"),
-    ("initiativ", "Initiativ"),
-    ("kallelse", "Kallelse"),
-    ("utskrivning", "Utskrivning"),
-    ("mote", "Möte och plan"),
-    ("meddelanden", "Meddelanden"),
-];
-
-/// The screen of an engine step, where there is one.
-pub fn step_route(step: Step) -> Option<&'static str> {
-    match step {
-        Step::BedomBehov => Some("behov"),
-        Step::RegistreraSamtycke => Some("samtycke"),
-        Step::SkickaInitiativ => Some("initiativ"),
-        Step::SkickaKallelse => Some("kallelse"),
-        Step::HallMote | Step::UpprattaPlan | Step::SigneraPlan | Step::LasPlan => Some("mote"),
-        _ => None,
-    }
-}
-
-pub fn deadline_route(step: StepRef) -> &'static str {
-    match step {
-        StepRef::Behov => "behov",
-        StepRef::Samtycke => "samtycke",
-        StepRef::Initiativ => "initiativ",
-        StepRef::Kallelse => "kallelse",
-        StepRef::Utskrivning => "utskrivning",
-        StepRef::Plan => "mote",
-        StepRef::Uppfoljning => "",
-    }
-}
-
-pub fn case_href(id: CaseId, step: &str) -> String {
-    if step.is_empty() {
-        format!("/arende/{id}")
-    } else {
-        format!("/arende/{id}/{step}")
-    }
-}
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -109,8 +63,8 @@ fn CaseShell(id: CaseId, step: Memo<String>) -> impl IntoView {
         <nav class="steps" aria-label="Steg i SIP-processen">
             <ul>
                 <li><A href=case_href(id, "") exact=true>"Översikt"</A></li>
-                {STEPS.iter().map(|(seg, label)| view! {
-                    <li><A href=case_href(id, seg)>{*label}</A></li>
+                {STEPS.iter().map(|s| view! {
+                    <li><A href=case_href(id, s.segment)>{s.label}</A></li>
                 }).collect_view()}
             </ul>
         </nav>
@@ -128,19 +82,12 @@ fn CaseShell(id: CaseId, step: Memo<String>) -> impl IntoView {
             // A case replaced by its stored version (another tab's) rebuilds the open step from it.
             app.reloaded.track();
             let s = step.get();
-            let title = STEPS.iter().find(|(seg, _)| *seg == s).map_or("Översikt", |(_, l)| *l);
+            let step = by_segment(&s);
             // The page title names the step, never the person: titles reach the browser's history.
-            set_title(&format!("{title} – {}", text::CASE_TITLE));
-            match s.as_str() {
-                "" => view! { <Overview case=case/> }.into_any(),
-                "behov" => view! { <steg::behov::Behov case=case/> }.into_any(),
-                "parter" => view! { <steg::parter::Parter case=case/> }.into_any(),
-                "samtycke" => view! { <steg::samtycke::Samtycke case=case/> }.into_any(),
-                "initiativ" => view! { <steg::initiativ::Initiativ case=case/> }.into_any(),
-                "kallelse" => view! { <steg::kallelse::KallelseStep case=case/> }.into_any(),
-                "utskrivning" => view! { <steg::utskrivning::Utskrivning case=case/> }.into_any(),
-                "mote" => view! { <steg::mote::Mote case=case/> }.into_any(),
-                "meddelanden" => view! { <steg::meddelanden::Meddelanden case=case/> }.into_any(),
+            set_title(&format!("{} – {}", step.map_or("Översikt", |x| x.label), text::CASE_TITLE));
+            match (s.as_str(), step) {
+                ("", _) => view! { <Overview case=case/> }.into_any(),
+                (_, Some(step)) => (step.view)(case),
                 _ => view! { <p>"Steget finns inte."</p> }.into_any(),
             }
         }}
@@ -205,7 +152,7 @@ fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
         <section class="card" aria-labelledby="nasta-rubrik">
             <h2 id="nasta-rubrik">"Nästa steg"</h2>
             <ul class="next-steps">
-                {move || next_steps().into_iter().map(|s| match step_route(s) {
+                {move || next_steps().into_iter().map(|s| match s.screen().map(segment_of) {
                     Some(seg) => view! { <li><A href=case_href(id, seg) attr:class="button primary">{s.label_sv()}</A></li> }.into_any(),
                     None => view! { <li><span class="step-text">{s.label_sv()}</span></li> }.into_any(),
                 }).collect_view()}
@@ -230,13 +177,9 @@ fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
         <section aria-labelledby="uppgifter-rubrik" class="card">
             <h2 id="uppgifter-rubrik">{text::CASE_DETAILS}</h2>
             <p class="hint">"Ändringar sparas direkt."</p>
-            <TextField id="kommun" label=text::FIELD_KOMMUN value=kommun error=error_for(CaseField::Kommun) on_change=save/>
-            <TextField id="sprak" label=text::FIELD_LANGUAGE value=language error=error_for(CaseField::Language) on_change=save/>
-            <div class="field checkbox">
-                <input autocomplete="off" id="tolk" type="checkbox" prop:checked=move || interpreter.get()
-                    on:change=move |ev| { interpreter.set(event_target_checked(&ev)); save.run(()); }/>
-                <label for="tolk">{text::FIELD_INTERPRETER}</label>
-            </div>
+            <Field id="kommun" label=text::FIELD_KOMMUN value=kommun error=error_for(CaseField::Kommun) on_change=save/>
+            <Field id="sprak" label=text::FIELD_LANGUAGE value=language error=error_for(CaseField::Language) on_change=save/>
+            <Checkbox id="tolk" label=text::FIELD_INTERPRETER value=interpreter on_change=save/>
             <ProfileSelect id="profil" value=profile on_change=save/>
             <dl class="facts">
                 <dt>{text::CASE_CREATED}</dt>

@@ -1,0 +1,29 @@
+//! The SIP meeting (R-PLAN-1…14): start the meeting with attendance, then write the plan along the agenda of
+//! R-PLAN-8 while the room follows on the big screen, and take the plan through its lifecycle.
+//!
+//! - `start`: attendance, chair, who documents → the meeting is held;
+//! - `draft`: the plan being written, typed rows that own their ids, one memo of the content;
+//! - `sync`: the one way from the draft to the big screen and (after at most one short pause) the engine;
+//! - `meeting`: the page — agenda, facts, the big screen, the overlay;
+//! - `editor`: the fields; `lifecycle`: establish, sign, lock, agreement, print.
+
+pub mod draft;
+mod editor;
+mod lifecycle;
+mod meeting;
+mod start;
+pub mod sync;
+
+use crate::engine::Case;
+use leptos::prelude::*;
+
+#[component]
+pub fn Mote(case: Memo<Option<Case>>) -> impl IntoView {
+    let version = Memo::new(move |_| {
+        case.with(|c| c.as_ref().and_then(|c| c.current_plan()).map(|p| p.version))
+    });
+    move || match version.get() {
+        None => view! { <start::StartMeeting case=case/> }.into_any(),
+        Some(_) => view! { <meeting::Meeting case=case/> }.into_any(),
+    }
+}
