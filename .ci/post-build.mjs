@@ -2,9 +2,10 @@
 // hosts without rewrites). Trunk writes an inline module script that loads the wasm; the policy allows exactly
 // that script by its SHA-256 hash, computed here from the built file, and nothing else inline.
 // Usage (from Trunk.toml): node .ci/post-build.mjs "$TRUNK_STAGING_DIR"
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -13,6 +14,38 @@ if (!dir) {
 }
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
+
+// Trunk 0.21's minifier gives up on wasm-bindgen's `export default`: minify the glue here (terser, from the e2e
+// package's node_modules), and give its <link rel=modulepreload> the new integrity hash. Only in a release build
+// (Trunk sets TRUNK_PROFILE); `trunk serve` stays quick to rebuild.
+if (process.env.TRUNK_PROFILE === 'release') {
+  const require = createRequire(new URL('../tests/e2e/package.json', import.meta.url));
+  let terser;
+  try {
+    terser = require('terser');
+  } catch {
+    console.error('post-build: terser is not installed (run .ci/setup.sh)');
+    process.exit(1);
+  }
+  for (const name of readdirSync(dir).filter((n) => /^sip-planen-[0-9a-f]+\.js$/.test(n))) {
+    const path = join(dir, name);
+    const code = readFileSync(path, 'utf8');
+    const out = await terser.minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+    if (!out.code) {
+      console.error(`post-build: terser produced nothing for ${name}`);
+      process.exit(1);
+    }
+    writeFileSync(path, out.code);
+    const sri = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
+    const link = new RegExp(`(href=/${name.replace('.', '\\.')} integrity=)sha384-[A-Za-z0-9+/=]+`);
+    if (!link.test(html)) {
+      console.error(`post-build: no integrity attribute for ${name} in index.html`);
+      process.exit(1);
+    }
+    html = html.replace(link, `$1${sri}`);
+    console.log(`post-build: ${name} minified, ${code.length} → ${out.code.length} bytes`);
+  }
+}
 const hashes = [];
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);

@@ -4,7 +4,9 @@
 mod common;
 
 use common::*;
-use sip_planen::engine::board::{board_view, redact, BoardMessage, HIDDEN_NUMBER_SV};
+use sip_planen::engine::board::{
+    board_view, redact, BoardMessage, BoardReceiver, BoardSender, Stamp, HIDDEN_NUMBER_SV,
+};
 use sip_planen::engine::model::*;
 use sip_planen::engine::Command;
 
@@ -163,10 +165,20 @@ fn r_plan_9_board_messages_round_trip() {
     let mut w = World::adult();
     let (k, r) = w.advance_to_meeting();
     let plan = w.full_plan(k, r);
+    let from = Stamp {
+        editor: 4_000_000_000,
+        seq: 7,
+    };
     let msgs = [
         BoardMessage::Show {
             case: w.case.id(),
+            from,
             view: Box::new(board_view(&w.case, &plan, 99)),
+        },
+        BoardMessage::Patch {
+            case: w.case.id(),
+            from,
+            changes: vec![(5, "Lisa vill".into()), (14, String::new())],
         },
         BoardMessage::Waiting { case: w.case.id() },
         BoardMessage::Hello { case: w.case.id() },
@@ -175,7 +187,14 @@ fn r_plan_9_board_messages_round_trip() {
     for m in msgs {
         assert_eq!(BoardMessage::decode(&m.encode()), Some(m));
     }
-    for junk in ["", "X", "Snot-a-uuid", "C1", "W"] {
+    for junk in [
+        "",
+        "X",
+        "Snot-a-uuid",
+        "C1",
+        "W",
+        "P00000000-0000-0000-0000-000000000000\u{1f}1:2\u{1f}99x",
+    ] {
         assert_eq!(BoardMessage::decode(junk), None, "{junk}");
     }
     // An agenda index past the end is the last step.
@@ -183,6 +202,53 @@ fn r_plan_9_board_messages_round_trip() {
         board_view(&w.case, &plan, 99).agenda_label(),
         "Sammanfattning och nästa steg"
     );
+}
+
+#[test]
+fn r_plan_9_a_keystroke_sends_only_the_field_it_changed_and_the_screen_keeps_the_newest() {
+    let mut w = World::adult();
+    let (k, r) = w.advance_to_meeting();
+    let mut plan = w.full_plan(k, r);
+    let id = w.case.id();
+    let mut editor = BoardSender::new(1);
+    let mut screen = BoardReceiver::default();
+    let first = editor
+        .next(id, &board_view(&w.case, &plan, 0))
+        .expect("the whole view first");
+    assert!(matches!(first, BoardMessage::Show { .. }));
+    assert_eq!(screen.apply(&first), Some(board_view(&w.case, &plan, 0)));
+    // Nothing changed: nothing to send.
+    assert_eq!(editor.next(id, &board_view(&w.case, &plan, 0)), None);
+    // One keystroke in the goal: one field travels.
+    plan.long_term_goal = "Lisa vill bo kvar hemma!".into();
+    let patch = editor.next(id, &board_view(&w.case, &plan, 0)).unwrap();
+    match &patch {
+        BoardMessage::Patch { changes, .. } => {
+            assert_eq!(
+                changes,
+                &vec![(5u8, "Lisa vill bo kvar hemma!".to_string())]
+            )
+        }
+        other => panic!("expected a patch, got {other:?}"),
+    }
+    assert_eq!(screen.apply(&patch), Some(board_view(&w.case, &plan, 0)));
+    // The same patch heard again (directly and over the channel), or an older one, changes nothing.
+    assert_eq!(screen.apply(&patch), None);
+    assert_eq!(screen.apply(&first), None);
+    // A screen that opened after the first message cannot apply a patch: it asks for the whole view.
+    let mut late = BoardReceiver::default();
+    assert_eq!(late.apply(&patch), None);
+    let full = editor.full(id, &board_view(&w.case, &plan, 0));
+    assert_eq!(late.apply(&full), Some(board_view(&w.case, &plan, 0)));
+    // Another editor (the page reloaded) starts anew, whatever its numbers.
+    let mut reloaded = BoardSender::new(2);
+    let again = reloaded.next(id, &board_view(&w.case, &plan, 3)).unwrap();
+    assert_eq!(screen.apply(&again), Some(board_view(&w.case, &plan, 3)));
+    // Locking clears the screen, and a patch after it has nothing to apply to.
+    assert_eq!(screen.apply(&BoardMessage::Clear), None);
+    plan.help_needed = "Ny".into();
+    let after = reloaded.next(id, &board_view(&w.case, &plan, 3)).unwrap();
+    assert_eq!(screen.apply(&after), None);
 }
 
 #[test]

@@ -179,10 +179,15 @@ pub fn plan_view(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardMessage {
     /// The editor of this case shows its plan, whole.
-    Show { case: CaseId, view: Box<BoardView> },
+    Show {
+        case: CaseId,
+        from: Stamp,
+        view: Box<BoardView>,
+    },
     /// Only the fields that changed since the last message: (field number, its text).
     Patch {
         case: CaseId,
+        from: Stamp,
         changes: Vec<(u8, String)>,
     },
     /// The editor of this case is gone (reload, another page): show "Väntar på planen…".
@@ -367,20 +372,48 @@ impl BoardView {
     }
 }
 
+/// Which editor sent a message and its place in that editor's sequence. A big screen may hear one message twice
+/// (called directly by the editor that opened it, and over the channel): it keeps the newest and ignores the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub editor: u32,
+    pub seq: u32,
+}
+
 /// The editor's side of the channel: it remembers what it last sent, so a keystroke sends only the field it
 /// changed ([`BoardMessage::Patch`]); the whole view goes when a big screen asks ([`BoardMessage::Hello`]).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct BoardSender {
+    editor: u32,
+    seq: u32,
     last: Option<Vec<String>>,
 }
 
 impl BoardSender {
+    /// `editor`: a random number that tells this editor's messages from another's.
+    pub fn new(editor: u32) -> BoardSender {
+        BoardSender {
+            editor,
+            seq: 0,
+            last: None,
+        }
+    }
+
+    fn stamp(&mut self) -> Stamp {
+        self.seq += 1;
+        Stamp {
+            editor: self.editor,
+            seq: self.seq,
+        }
+    }
+
     /// The message for this view: everything the first time, then only what changed (`None`: nothing did).
     pub fn next(&mut self, case: CaseId, view: &BoardView) -> Option<BoardMessage> {
         let fields = view.fields();
         let msg = match &self.last {
             None => BoardMessage::Show {
                 case,
+                from: self.stamp(),
                 view: Box::new(view.clone()),
             },
             Some(last) => {
@@ -394,7 +427,11 @@ impl BoardSender {
                 if changes.is_empty() {
                     return None;
                 }
-                BoardMessage::Patch { case, changes }
+                BoardMessage::Patch {
+                    case,
+                    from: self.stamp(),
+                    changes,
+                }
             }
         };
         self.last = Some(fields);
@@ -406,6 +443,7 @@ impl BoardSender {
         self.last = Some(view.fields());
         BoardMessage::Show {
             case,
+            from: self.stamp(),
             view: Box::new(view.clone()),
         }
     }
@@ -415,6 +453,7 @@ impl BoardSender {
 #[derive(Debug, Default)]
 pub struct BoardReceiver {
     fields: Option<Vec<String>>,
+    last: Option<Stamp>,
 }
 
 impl BoardReceiver {
@@ -422,12 +461,28 @@ impl BoardReceiver {
     /// asks for the whole view) or one that does not read.
     pub fn apply(&mut self, msg: &BoardMessage) -> Option<BoardView> {
         match msg {
-            BoardMessage::Show { view, .. } => {
+            BoardMessage::Show { view, from, .. } => {
+                // A whole view from another editor (reloaded, or another window) starts anew; from the same editor
+                // only a newer one counts.
+                if self
+                    .last
+                    .is_some_and(|l| l.editor == from.editor && l.seq >= from.seq)
+                {
+                    return None;
+                }
+                self.last = Some(*from);
                 self.fields = Some(view.fields());
                 Some((**view).clone())
             }
-            BoardMessage::Patch { changes, .. } => {
+            BoardMessage::Patch { changes, from, .. } => {
+                let newer = self
+                    .last
+                    .is_some_and(|l| l.editor == from.editor && l.seq < from.seq);
+                if !newer {
+                    return None;
+                }
                 let fields = self.fields.as_mut()?;
+                self.last = Some(*from);
                 for (i, text) in changes {
                     *fields.get_mut(usize::from(*i))? = text.clone();
                 }
@@ -435,6 +490,7 @@ impl BoardReceiver {
             }
             BoardMessage::Waiting { .. } | BoardMessage::Clear => {
                 self.fields = None;
+                self.last = None;
                 None
             }
             BoardMessage::Hello { .. } => None,
@@ -442,12 +498,29 @@ impl BoardReceiver {
     }
 }
 
+fn stamp(s: &str) -> Option<Stamp> {
+    let (editor, seq) = s.split_once(':')?;
+    Some(Stamp {
+        editor: editor.parse().ok()?,
+        seq: seq.parse().ok()?,
+    })
+}
+
 impl BoardMessage {
     pub fn encode(&self) -> String {
         match self {
-            BoardMessage::Show { case, view } => format!("S{case}{FIELD}{}", view.encode()),
-            BoardMessage::Patch { case, changes } => {
-                let mut o = format!("P{case}");
+            BoardMessage::Show { case, from, view } => format!(
+                "S{case}{FIELD}{}:{}{FIELD}{}",
+                from.editor,
+                from.seq,
+                view.encode()
+            ),
+            BoardMessage::Patch {
+                case,
+                from,
+                changes,
+            } => {
+                let mut o = format!("P{case}{FIELD}{}:{}", from.editor, from.seq);
                 for (i, text) in changes {
                     o.push(FIELD);
                     o.push_str(&format!("{i:02}"));
@@ -468,15 +541,18 @@ impl BoardMessage {
         let id = |s: &str| CaseId::parse(s);
         Some(match tag {
             'S' => {
-                let (case, view) = rest.split_once(FIELD)?;
+                let (case, rest) = rest.split_once(FIELD)?;
+                let (from, view) = rest.split_once(FIELD)?;
                 BoardMessage::Show {
                     case: id(case)?,
+                    from: stamp(from)?,
                     view: Box::new(BoardView::decode(view)?),
                 }
             }
             'P' => {
                 let mut parts = rest.split(FIELD);
                 let case = id(parts.next()?)?;
+                let from = stamp(parts.next()?)?;
                 let changes = parts
                     .map(|p| {
                         let (i, text) = p.split_at_checked(2)?;
@@ -484,7 +560,11 @@ impl BoardMessage {
                         (usize::from(i) < FIELDS).then(|| (i, text.to_string()))
                     })
                     .collect::<Option<Vec<_>>>()?;
-                BoardMessage::Patch { case, changes }
+                BoardMessage::Patch {
+                    case,
+                    from,
+                    changes,
+                }
             }
             'W' => BoardMessage::Waiting { case: id(rest)? },
             'H' => BoardMessage::Hello { case: id(rest)? },

@@ -6,7 +6,7 @@ use crate::engine::CaseId;
 use crate::ui::platform::channel::Channel;
 use crate::ui::platform::storage::session_storage;
 
-const CHANNEL: &str = "sip-planen-session";
+use crate::ui::platform::channel::SESSION as CHANNEL;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SessionMessage {

@@ -158,7 +158,7 @@ impl AppState {
             return;
         }
         // The connection is gone: nothing more can be written, and nothing decrypted stays.
-        crate::ui::steg::storskarm::post_once(&crate::engine::board::BoardMessage::Clear);
+        clear_big_screens();
         let _ = self.vault.try_set_value(None);
         let _ = self.store.try_set_value(None);
         self.pending.try_update_value(Vec::clear);
@@ -265,7 +265,7 @@ impl AppState {
                 self.post(SessionMessage::Lock);
             }
             // Every big screen clears at once (R-PLAN-9).
-            crate::ui::steg::storskarm::post_once(&crate::engine::board::BoardMessage::Clear);
+            clear_big_screens();
             self.vault.set_value(None);
             self.cases.set(Vec::new());
             reason.remember();
@@ -656,6 +656,14 @@ impl AppState {
             self.lock(LockReason::Idle);
         }
     }
+}
+
+/// Every big screen shows "Väntar på planen…" at once (R-PLAN-9: nothing of the plan stays on a room's screen).
+fn clear_big_screens() {
+    Channel::post_once(
+        crate::ui::platform::channel::BOARD,
+        &crate::engine::board::BoardMessage::Clear.encode(),
+    );
 }
 
 /// After locking: the same address again (the unlock form shows; unlocking returns there) — or the start page for

@@ -4,6 +4,11 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{BroadcastChannel, MessageEvent};
 
+/// The channel between the plan editor and the big screens.
+pub const BOARD: &str = "sip-planen-storskarm";
+/// The channel between the tabs of the app (lock, activity, saved cases).
+pub const SESSION: &str = "sip-planen-session";
+
 /// A listening channel; closed when dropped.
 pub struct Channel {
     channel: BroadcastChannel,

@@ -1,5 +1,6 @@
 //! The plan editor, section by section along the agenda of R-PLAN-8. Every field is a signal of the draft; the
-//! checks shown beside a field (R-PLAN-2, R-PLAN-3) come from the engine's meeting view.
+//! checks shown beside a field (R-PLAN-2, R-PLAN-3) come from the engine's meeting view, as memos: the page is
+//! drawn again only when a check's result changes, not at every keystroke (the big screen shares the thread).
 
 use super::draft::{Draft, InsatsRow};
 use crate::engine::calendar::parse_iso;
@@ -91,37 +92,38 @@ pub fn Editor(
         })}
         {agenda_section(3, view! {
             <Field id="plan-mal" label="Långsiktigt mål" value=draft.goal hint="Skriv utifrån personen: \"Lisa vill …\""/>
-            <Findings title="Om målet" findings=Signal::derive(goal_lint)/>
+            <Findings title="Om målet" findings=Memo::new(move |_| goal_lint())/>
             <Field id="plan-delmal" label="Delmål" value=draft.delmal multiline=true hint="Ett delmål per rad. Börja med personens namn: \"… ska …\"."/>
-            <Findings title="Om delmålen" findings=Signal::derive(delmal_lint)/>
+            <Findings title="Om delmålen" findings=Memo::new(move |_| delmal_lint())/>
         })}
         {agenda_section(4, view! {
             <h3>"Insatser"</h3>
             {no_units.then(|| view! { <p class="hint">"Lägg först till kommunens och regionens verksamheter under Parter."</p> })}
-            <For each=move || draft.insatser.get() key=|r| r.key let:row>
+            // Rows are drawn again only when one comes or goes; typing changes a row's own signals.
+            {move || draft.insatser.get().into_iter().map(|row| view! {
                 <InsatsEditor case=case draft=draft row=row units=units.clone() attendees=attendees.clone()/>
-            </For>
+            }).collect_view()}
             {first_unit.map(|unit| view! {
                 <button type="button" class="button secondary" on:click=move |_| draft.add_insats(unit)>"Lägg till insats"</button>
             })}
 
             <h3>"Andra aktörer gör"</h3>
             {no_actors.then(|| view! { <p class="hint">"Inga andra aktörer ingår i samtycket. "<span class="rule-id">"R-CONS-11"</span></p> })}
-            <For each=move || draft.others.get() key=|r| r.key let:row>
+            {move || draft.others.get().into_iter().map(|row| view! {
                 <fieldset class="row-group">
                     <legend>{format!("Aktör {}", row.key)}</legend>
                     <PartySelect id=format!("aktor-{}", row.key) label="Aktör" value=row.party options=actors.clone()/>
                     <Field id=format!("aktor-{}-text", row.key) label="Vad aktören gör" value=row.text/>
                     <button type="button" class="button small" on:click=move |_| draft.remove_actor(row.key)>"Ta bort"</button>
                 </fieldset>
-            </For>
+            }).collect_view()}
             {(!no_actors).then(|| view! {
                 <button type="button" class="button secondary" on:click=move |_| draft.add_actor(first_actor)>"Lägg till annan aktör"</button>
             })}
 
             <h3>"Kontaktpersoner"</h3>
             <p class="hint">"En kontaktperson för varje verksamhet. Telefonnumren visas inte på storskärmen."</p>
-            <For each=move || draft.contacts.get() key=|r| r.key let:row>
+            {move || draft.contacts.get().into_iter().map(|row| view! {
                 <fieldset class="row-group">
                     <legend>{format!("Kontaktperson {}", row.key)}</legend>
                     <PartySelect id=format!("kontakt-{}", row.key) label="Verksamhet" value=row.party options=all.clone()/>
@@ -130,7 +132,7 @@ pub fn Editor(
                     <Field id=format!("kontakt-{}-tel", row.key) label="Telefon" kind="tel" value=row.phone/>
                     <button type="button" class="button small" on:click=move |_| draft.remove_contact(row.key)>"Ta bort"</button>
                 </fieldset>
-            </For>
+            }).collect_view()}
             <button type="button" class="button secondary" on:click=move |_| draft.add_contact(draft.next_contact_unit(&unit_ids))>"Lägg till kontaktperson"</button>
         })}
         {agenda_section(5, view! {
@@ -201,7 +203,7 @@ fn InsatsEditor(
             <Field id=format!("insats-{k}-start") label="Start" kind="date" value=row.start/>
             <Field id=format!("insats-{k}-ofta") label="Hur ofta" value=row.how_often/>
             <Field id=format!("insats-{k}-var") label="Var" value=row.place/>
-            <Findings title="Om insatsen" findings=Signal::derive(lint)/>
+            <Findings title="Om insatsen" findings=Memo::new(move |_| lint())/>
             <div class="decide">
                 {move || if decided() {
                     view! { <p class="status klar">"Beslutad av den egna verksamheten"</p> }.into_any()

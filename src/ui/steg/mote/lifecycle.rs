@@ -37,7 +37,8 @@ pub fn Lifecycle(
             .map(|p| p.name.clone())
             .unwrap_or_default()
     );
-    let still_missing = move || draft.content.with(missing);
+    // A memo: the list is drawn again only when what is missing changes, not at every keystroke.
+    let still_missing = Memo::new(move |_| draft.content.with(missing));
     let act = move |cmd: Command| {
         if give() {
             run(app, case, cmd, error);
@@ -74,7 +75,7 @@ pub fn Lifecycle(
                 Some(PlanState::Utkast) => view! {
                     <p>{format!("Planen upprättas inom {within} arbetsdagar efter mötet (R-PLAN-7).")}</p>
                     {move || {
-                        let m = still_missing();
+                        let m = still_missing.get();
                         (!m.is_empty()).then(|| view! {
                             <div class="findings">
                                 <h3 class="small-heading">"Det här saknas innan planen kan upprättas"</h3>

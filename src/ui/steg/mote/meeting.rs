@@ -13,7 +13,6 @@ use crate::engine::views::meeting::{last_meeting, R_PLAN_8_AGENDA};
 use crate::engine::{Case, Command, Violation};
 use crate::ui::app::state::use_app;
 use crate::ui::components::Explain;
-use crate::ui::platform::channel::Channel;
 use crate::ui::platform::{focus, format_time};
 use crate::ui::steg::storskarm::{self, toggle_fullscreen, BoardDoc, LiveBoard, PlanDoc};
 use crate::ui::text;
@@ -74,7 +73,12 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
     let agenda = RwSignal::new(0usize);
 
     // The big screens: only what changed; a big screen that opens asks and gets everything; leaving says "wait".
-    let sender = StoredValue::new_local(BoardSender::default());
+    let sender = StoredValue::new_local(BoardSender::new(
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
+    ));
+    // The big-screen window this editor opened, called directly: its text changes within this keystroke's task,
+    // so the room sees it in the same frame as the typist (the channel reaches the other big screens).
+    let opened = StoredValue::new_local(None::<web_sys::Window>);
     let here = LiveBoard::new();
     let view_of = move |content: &crate::engine::model::PlanContent| {
         let step = agenda.get();
@@ -92,9 +96,15 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
         }
     }));
     let post = move |msg: &BoardMessage| {
-        channel.with_value(|ch: &Option<Channel>| {
+        let text = msg.encode();
+        opened.with_value(|w| {
+            if let Some(w) = w {
+                storskarm::call_directly(w, &text);
+            }
+        });
+        channel.with_value(|ch| {
             if let Some(ch) = ch {
-                storskarm::post(ch, msg);
+                ch.post(&text);
             }
         })
     };
@@ -146,11 +156,15 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
 
     let overlay = RwSignal::new(false);
     let open_board = move |_| {
-        let _ = window().open_with_url_and_target_and_features(
-            &format!("/storskarm/{id}"),
-            &format!("storskarm-{id}"),
-            "popup,width=1280,height=720",
-        );
+        let w = window()
+            .open_with_url_and_target_and_features(
+                &format!("/storskarm/{id}"),
+                &format!("storskarm-{id}"),
+                "popup,width=1280,height=720",
+            )
+            .ok()
+            .flatten();
+        opened.set_value(w);
     };
     let show_here = move |_| {
         toggle_fullscreen(document().document_element());

@@ -1,41 +1,29 @@
 //! The plan as people read it — one markup for the big screen, the "Visa på den här skärmen" overlay, the
 //! read-only plan and the printed copy. Sections without content are left out, so the room sees the plan grow.
 
-use super::live::{LiveBoard, LiveLine};
+use super::live::LiveBoard;
 use crate::engine::board::BoardView;
 use leptos::prelude::*;
 
-/// One section, shown only while `has` holds.
-fn section(
-    heading: impl Fn() -> String + Send + Sync + 'static,
-    has: impl Fn() -> bool + Send + Sync + 'static,
-    body: impl IntoView + 'static,
-) -> impl IntoView {
-    let body = StoredValue::new_local(Some(body.into_any()));
+/// One section, shown only while `has` holds (its body is made again each time it shows). Not generic: one
+/// copy of this code serves every section.
+fn section(heading: Signal<String>, has: Signal<bool>, body: ViewFn) -> impl IntoView {
     view! {
-        <Show when=has>
-            <section class="plan-section"><h2>{heading()}</h2>{body.try_update_value(Option::take).flatten()}</section>
+        <Show when=move || has.get()>
+            <section class="plan-section"><h2>{move || heading.get()}</h2>{body.run()}</section>
         </Show>
     }
 }
 
-fn list(items: RwSignal<Vec<RwSignal<String>>>) -> impl IntoView {
-    view! {
-        <ul>
-            <For each=move || items.get().into_iter().enumerate() key=|(i, _)| *i let:((_, item))>
-                <li>{move || item.get()}</li>
-            </For>
-        </ul>
-    }
+fn fixed(heading: &str) -> Signal<String> {
+    Signal::stored(heading.to_string())
 }
 
-fn lines(items: RwSignal<Vec<LiveLine>>) -> impl IntoView {
+/// A list whose rows are signals: the list is drawn again only when a row comes or goes; a changed row changes
+/// its own text.
+fn list(items: RwSignal<Vec<RwSignal<String>>>) -> impl IntoView {
     view! {
-        <ul>
-            <For each=move || items.get().into_iter().enumerate() key=|(i, _)| *i let:((_, line))>
-                <li>{move || line.who.get()}": "{move || line.text.get()}</li>
-            </For>
-        </ul>
+        <ul>{move || items.get().into_iter().map(|item| view! { <li>{move || item.get()}</li> }).collect_view()}</ul>
     }
 }
 
@@ -43,10 +31,8 @@ fn lines(items: RwSignal<Vec<LiveLine>>) -> impl IntoView {
 #[component]
 pub fn BoardDoc(live: LiveBoard, #[prop(optional)] paper: bool) -> impl IntoView {
     let l = live;
-    let first = move || l.first_name.get();
-    let nonempty = |s: RwSignal<String>| move || !s.with(String::is_empty);
-    let some = |s: RwSignal<Vec<RwSignal<String>>>| move || !s.with(Vec::is_empty);
-    let some_lines = |s: RwSignal<Vec<LiveLine>>| move || !s.with(Vec::is_empty);
+    let nonempty = |s: RwSignal<String>| Signal::derive(move || !s.with(String::is_empty));
+    let some = |s: RwSignal<Vec<RwSignal<String>>>| Signal::derive(move || !s.with(Vec::is_empty));
     let empty = move || {
         l.needs.with(Vec::is_empty)
             && l.long_term_goal.with(String::is_empty)
@@ -70,19 +56,19 @@ pub fn BoardDoc(live: LiveBoard, #[prop(optional)] paper: bool) -> impl IntoView
             <Show when=empty><p class="board-empty">"Planen skrivs nu."</p></Show>
             <div class="board-columns">
                 <div class="board-col">
-                    {section(|| "Behov".into(), some(l.needs), list(l.needs))}
-                    {section(|| "Långsiktigt mål".into(), nonempty(l.long_term_goal),
-                        view! { <p class="goal">{move || l.long_term_goal.get()}</p> })}
-                    {section(|| "Delmål".into(), some(l.delmal), list(l.delmal))}
-                    {section(move || format!("Det här gör {} själv", first()), nonempty(l.self_does),
-                        view! { <p>{move || l.self_does.get()}</p> })}
-                    {section(move || format!("{} behöver hjälp med", first()), nonempty(l.help_needed),
-                        view! { <p>{move || l.help_needed.get()}</p> })}
+                    {section(fixed("Behov"), some(l.needs), ViewFn::from(move || list(l.needs)))}
+                    {section(fixed("Långsiktigt mål"), nonempty(l.long_term_goal),
+                        ViewFn::from(move || view! { <p class="goal">{move || l.long_term_goal.get()}</p> }))}
+                    {section(fixed("Delmål"), some(l.delmal), ViewFn::from(move || list(l.delmal)))}
+                    {section(Signal::derive(move || format!("Det här gör {} själv", l.first_name.get())), nonempty(l.self_does),
+                        ViewFn::from(move || view! { <p>{move || l.self_does.get()}</p> }))}
+                    {section(Signal::derive(move || format!("{} behöver hjälp med", l.first_name.get())), nonempty(l.help_needed),
+                        ViewFn::from(move || view! { <p>{move || l.help_needed.get()}</p> }))}
                 </div>
                 <div class="board-col">
-                    {section(|| "Insatser".into(), move || !l.insatser.with(Vec::is_empty), view! {
+                    {section(fixed("Insatser"), Signal::derive(move || !l.insatser.with(Vec::is_empty)), ViewFn::from(move || view! {
                         <ul class="insatser">
-                            <For each=move || l.insatser.get().into_iter().enumerate() key=|(i, _)| *i let:((_, i))>
+                            {move || l.insatser.get().into_iter().map(|i| view! {
                                 <li class="insats">
                                     <p class="insats-what">{move || i.what.get()}
                                         <Show when=move || i.decided.get()>" "<span class="decided">"Beslutad"</span></Show>
@@ -93,16 +79,16 @@ pub fn BoardDoc(live: LiveBoard, #[prop(optional)] paper: bool) -> impl IntoView
                                         <dt>"Var"</dt><dd>{move || i.place.get()}</dd>
                                     </dl>
                                 </li>
-                            </For>
+                            }).collect_view()}
                         </ul>
-                    })}
-                    {section(|| "Andra gör".into(), some_lines(l.others), lines(l.others))}
-                    {section(|| "Kontaktpersoner".into(), some_lines(l.contacts), lines(l.contacts))}
-                    {section(|| "Huvudansvarig för planen".into(), nonempty(l.huvudansvarig),
-                        view! { <p>{move || l.huvudansvarig.get()}</p> })}
-                    {section(|| "Nästa uppföljning".into(), nonempty(l.follow_up),
-                        view! { <p>{move || l.follow_up.get()}</p> })}
-                    {section(|| "Det vi inte är överens om".into(), some(l.disagreements), list(l.disagreements))}
+                    }))}
+                    {section(fixed("Andra gör"), some(l.others), ViewFn::from(move || list(l.others)))}
+                    {section(fixed("Kontaktpersoner"), some(l.contacts), ViewFn::from(move || list(l.contacts)))}
+                    {section(fixed("Huvudansvarig för planen"), nonempty(l.huvudansvarig),
+                        ViewFn::from(move || view! { <p>{move || l.huvudansvarig.get()}</p> }))}
+                    {section(fixed("Nästa uppföljning"), nonempty(l.follow_up),
+                        ViewFn::from(move || view! { <p>{move || l.follow_up.get()}</p> }))}
+                    {section(fixed("Det vi inte är överens om"), some(l.disagreements), ViewFn::from(move || list(l.disagreements)))}
                 </div>
             </div>
         </article>

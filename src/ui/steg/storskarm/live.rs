@@ -14,20 +14,13 @@ pub struct LiveInsats {
     pub decided: RwSignal<bool>,
 }
 
-/// A line "who: text" (others' actions, contact persons).
-#[derive(Clone, Copy)]
-pub struct LiveLine {
-    pub who: RwSignal<String>,
-    pub text: RwSignal<String>,
-}
-
 #[derive(Clone, Copy)]
 pub struct LiveBoard {
     /// False until a plan arrives, and again when the editor leaves or the app locks.
     pub shown: RwSignal<bool>,
     pub title: RwSignal<String>,
     pub first_name: RwSignal<String>,
-    pub step: RwSignal<&'static str>,
+    pub step: RwSignal<String>,
     pub state: RwSignal<String>,
     pub needs: RwSignal<Vec<RwSignal<String>>>,
     pub long_term_goal: RwSignal<String>,
@@ -35,8 +28,9 @@ pub struct LiveBoard {
     pub insatser: RwSignal<Vec<LiveInsats>>,
     pub self_does: RwSignal<String>,
     pub help_needed: RwSignal<String>,
-    pub others: RwSignal<Vec<LiveLine>>,
-    pub contacts: RwSignal<Vec<LiveLine>>,
+    /// "who: what they do" — one text per line, like the other lists.
+    pub others: RwSignal<Vec<RwSignal<String>>>,
+    pub contacts: RwSignal<Vec<RwSignal<String>>>,
     pub disagreements: RwSignal<Vec<RwSignal<String>>>,
     pub huvudansvarig: RwSignal<String>,
     pub follow_up: RwSignal<String>,
@@ -58,7 +52,7 @@ impl LiveBoard {
             shown: RwSignal::new(false),
             title: text(),
             first_name: text(),
-            step: RwSignal::new(""),
+            step: text(),
             state: text(),
             needs: RwSignal::new(Vec::new()),
             long_term_goal: text(),
@@ -117,26 +111,19 @@ impl LiveBoard {
         );
     }
 
-    fn lines(&self, list: RwSignal<Vec<LiveLine>>, values: &[BoardLine]) {
-        self.rows(
-            list,
-            values,
-            |l| LiveLine {
-                who: RwSignal::new(l.who.clone()),
-                text: RwSignal::new(l.text.clone()),
-            },
-            |row, l| {
-                put(row.who, l.who.clone());
-                put(row.text, l.text.clone());
-            },
-        );
+    fn lines(&self, list: RwSignal<Vec<RwSignal<String>>>, values: &[BoardLine]) {
+        let texts: Vec<String> = values
+            .iter()
+            .map(|l| format!("{}: {}", l.who, l.text))
+            .collect();
+        self.texts(list, &texts);
     }
 
     /// Shows a view, touching only what changed.
     pub fn show(&self, v: &BoardView) {
         put(self.title, v.title.clone());
         put(self.first_name, v.first_name.clone());
-        put(self.step, v.agenda_label());
+        put(self.step, v.agenda_label().to_string());
         put(self.state, v.state.clone());
         self.texts(self.needs, &v.needs);
         put(self.long_term_goal, v.long_term_goal.clone());

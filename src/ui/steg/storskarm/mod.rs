@@ -17,7 +17,7 @@ use crate::ui::text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-const CHANNEL: &str = "sip-planen-storskarm";
+use crate::ui::platform::channel::BOARD as CHANNEL;
 
 /// Listens on the big-screen channel; `on` gets every message that reads.
 pub fn listen(on: impl Fn(BoardMessage) + 'static) -> Option<Channel> {
@@ -30,6 +30,23 @@ pub fn listen(on: impl Fn(BoardMessage) + 'static) -> Option<Channel> {
 
 pub fn post(channel: &Channel, msg: &BoardMessage) {
     channel.post(&msg.encode());
+}
+
+/// The name of the function a big-screen window offers the editor that opened it.
+const DIRECT: &str = "sipPlanenStorskarm";
+
+/// Gives a message straight to a big-screen window this page opened (same origin), when it is open and ready.
+pub fn call_directly(board: &web_sys::Window, text: &str) {
+    use wasm_bindgen::JsCast;
+    if board.closed().unwrap_or(true) {
+        return;
+    }
+    if let Some(f) = js_sys::Reflect::get(board, &DIRECT.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call1(&wasm_bindgen::JsValue::NULL, &text.into());
+    }
 }
 
 /// Sends one message without listening (the lock's "clear every big screen").
@@ -75,7 +92,7 @@ pub fn BigScreen() -> impl IntoView {
             }
         })
     };
-    let ch = listen(move |msg| {
+    let on_message = move |msg: BoardMessage| {
         let ours = match &msg {
             BoardMessage::Show { case, .. }
             | BoardMessage::Patch { case, .. }
@@ -93,8 +110,21 @@ pub fn BigScreen() -> impl IntoView {
             (BoardMessage::Patch { .. }, None) => ask(),
             _ => live.clear(),
         }
+    };
+    channel.set_value(listen(on_message));
+    // The editor that opened this window calls it directly (see `call_directly`); a message heard both ways is
+    // applied once (the receiver keeps the newest of each editor).
+    let direct = wasm_bindgen::closure::Closure::<dyn Fn(String)>::new(move |text: String| {
+        if let Some(msg) = BoardMessage::decode(&text) {
+            on_message(msg);
+        }
     });
-    channel.set_value(ch);
+    let _ = js_sys::Reflect::set(&window(), &DIRECT.into(), direct.as_ref());
+    let direct = StoredValue::new_local(Some(direct));
+    on_cleanup(move || {
+        let _ = js_sys::Reflect::delete_property(&window(), &DIRECT.into());
+        direct.set_value(None);
+    });
     ask();
     on_cleanup(move || channel.set_value(None));
     let root = NodeRef::<leptos::html::Div>::new();
