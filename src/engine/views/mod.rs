@@ -3,6 +3,7 @@
 //! sees it, with `redact` deciding what numbers it hides) and the paper copy.
 
 pub mod board;
+mod board_wire;
 pub mod evaluate;
 pub mod meeting;
 pub mod redact;

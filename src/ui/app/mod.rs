@@ -1,7 +1,9 @@
 //! The app: its state in context, the layout (header, lock, footer) and the routes.
 
+pub mod conflict;
 pub mod panic;
 pub mod prefs;
+mod saving;
 pub mod session;
 pub mod state;
 pub mod steps;

@@ -1,24 +1,21 @@
 //! The app's state, given to every view through context: the session (locked or not), the decrypted cases while
 //! unlocked, the save status, and the preferences. The store handles live here and nowhere else in the UI.
-//!
-//! Saving: a changed case is in memory at once and written by one writer (seal, then one transaction) as soon as
-//! it is free — there is no timer between a command and the disk. A page that goes away (closed, reloaded,
-//! navigated) writes what is sealed without waiting; locking writes everything before the key is dropped, then
-//! reloads the page so nothing decrypted stays in memory.
+//! Locking writes everything before the key is dropped, then reloads the page so nothing decrypted stays in memory.
+//! How a change reaches the disk is in `saving`; two tabs with the same case in `conflict`.
 
+use super::conflict::Conflict;
+use super::saving::Pending;
 use super::session::{self, LockReason, SessionMessage};
 use crate::engine::{profiles, Case, CaseId, Command, Ctx, Violation};
-use crate::store::{Loaded, SealedCase, Store, StoreError, StoreEvent, Vault};
+use crate::store::{Loaded, Store, StoreError, StoreEvent, Vault};
 use crate::ui::app::prefs::Prefs;
 use crate::ui::platform::channel::Channel;
-use crate::ui::platform::storage::sleep;
 use crate::ui::platform::{mark, now};
 use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Session {
@@ -42,27 +39,6 @@ pub enum SaveState {
     Conflict,
 }
 
-/// The same case was saved in another tab while this tab had unsaved changes. This tab's version stays in memory
-/// and on screen until the user chooses.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    pub id: CaseId,
-    pub name: String,
-    /// What the other tab did, from its event log ("Planen ändrad 14:05").
-    pub their_changes: Vec<String>,
-    theirs: Option<Case>,
-}
-
-/// A changed case that is not on disk yet.
-#[derive(Clone)]
-struct Pending {
-    case: Case,
-    /// Counts the changes of this case; a seal is for one of them.
-    generation: u64,
-    sealed: Option<(u64, SealedCase)>,
-    conflict: bool,
-}
-
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub session: RwSignal<Session>,
@@ -76,16 +52,16 @@ pub struct AppState {
     pub stale: RwSignal<BTreeSet<CaseId>>,
     /// Bumped when a case in memory is replaced by a stored version: open screens rebuild from it.
     pub reloaded: RwSignal<u64>,
-    store: StoredValue<Option<Store>, LocalStorage>,
-    vault: StoredValue<Option<Vault>, LocalStorage>,
-    pending: StoredValue<Vec<Pending>, LocalStorage>,
-    writing: StoredValue<bool>,
+    pub(super) store: StoredValue<Option<Store>, LocalStorage>,
+    pub(super) vault: StoredValue<Option<Vault>, LocalStorage>,
+    pub(super) pending: StoredValue<Vec<Pending>, LocalStorage>,
+    pub(super) writing: StoredValue<bool>,
     /// Editors with text not yet given to the engine register a flush here (the plan editor's draft).
-    drafts: StoredValue<Vec<(u64, Callback<()>)>>,
-    next_draft: StoredValue<u64>,
-    last_activity: StoredValue<f64>,
-    last_shared: StoredValue<f64>,
-    channel: StoredValue<Option<Channel>, LocalStorage>,
+    pub(super) drafts: StoredValue<Vec<(u64, Callback<()>)>>,
+    pub(super) next_draft: StoredValue<u64>,
+    pub(super) last_activity: StoredValue<f64>,
+    pub(super) last_shared: StoredValue<f64>,
+    pub(super) channel: StoredValue<Option<Channel>, LocalStorage>,
 }
 
 pub fn use_app() -> AppState {
@@ -188,7 +164,7 @@ impl AppState {
         }
     }
 
-    fn post(&self, msg: SessionMessage) {
+    pub(super) fn post(&self, msg: SessionMessage) {
         self.channel.with_value(|c| {
             if let Some(c) = c {
                 session::post(c, msg);
@@ -196,13 +172,13 @@ impl AppState {
         });
     }
 
-    fn store(&self) -> Result<Store, StoreError> {
+    pub(super) fn store(&self) -> Result<Store, StoreError> {
         self.store
             .with_value(Clone::clone)
             .ok_or(StoreError::Unavailable)
     }
 
-    fn vault(&self) -> Option<Vault> {
+    pub(super) fn vault(&self) -> Option<Vault> {
         self.vault.try_with_value(Clone::clone).flatten()
     }
 
@@ -282,13 +258,6 @@ impl AppState {
             .with(|cs| cs.iter().find(|c| c.id() == id).cloned())
     }
 
-    /// Puts a changed case in memory at once and hands it to the writer.
-    pub fn save_case(self, case: Case) {
-        self.remember(case);
-        self.save.set(SaveState::Saving);
-        self.kick_writer();
-    }
-
     /// Applies a command through the engine and saves the result; a refusal changes nothing and is returned with
     /// the rule's Swedish explanation.
     pub fn apply(self, mut case: Case, cmd: Command) -> Result<(), Violation> {
@@ -301,341 +270,6 @@ impl AppState {
         case.apply(cmd, &ctx)?;
         self.save_case(case);
         Ok(())
-    }
-
-    /// Puts a new case in memory and writes it now; returns when it is stored (or kept for retry).
-    pub async fn create_case(self, case: Case) -> Result<(), StoreError> {
-        self.remember(case);
-        self.write_all().await
-    }
-
-    fn remember(&self, case: Case) {
-        self.pending
-            .update_value(|p| match p.iter_mut().find(|x| x.case.id() == case.id()) {
-                Some(x) => {
-                    x.case = case.clone();
-                    x.generation += 1;
-                }
-                None => p.push(Pending {
-                    case: case.clone(),
-                    generation: 0,
-                    sealed: None,
-                    conflict: false,
-                }),
-            });
-        self.cases.update(|cs| {
-            cs.retain(|c| c.id() != case.id());
-            cs.push(case);
-            crate::engine::case::sort_by_last_change(cs);
-        });
-    }
-
-    /// Starts the writer unless it runs (also the retry button's action).
-    pub fn flush(self) {
-        self.kick_writer();
-    }
-
-    fn kick_writer(self) {
-        if self.writing.get_value() {
-            return;
-        }
-        spawn_local(async move {
-            let _ = self.write_all().await;
-        });
-    }
-
-    /// Writes everything pending; returns when nothing is left or a write failed. One writer at a time: a second
-    /// caller waits for the first.
-    async fn write_all(self) -> Result<(), StoreError> {
-        while self.writing.try_get_value() == Some(true) {
-            sleep(5).await;
-        }
-        self.writing.set_value(true);
-        let result = self.write_loop().await;
-        let _ = self.writing.try_set_value(false);
-        let state = match &result {
-            Ok(()) => SaveState::Saved,
-            Err(StoreError::Conflict(_)) => SaveState::Conflict,
-            Err(e) => SaveState::Failed(e.message_sv()),
-        };
-        let _ = self.save.try_set(state);
-        result
-    }
-
-    async fn write_loop(self) -> Result<(), StoreError> {
-        loop {
-            let Some(vault) = self.vault() else {
-                return Err(StoreError::Locked);
-            };
-            let batch: Vec<Pending> = self
-                .pending
-                .try_with_value(|p| p.iter().filter(|x| !x.conflict).cloned().collect())
-                .unwrap_or_default();
-            if batch.is_empty() {
-                let conflicted = self
-                    .pending
-                    .try_with_value(|p| p.iter().any(|x| x.conflict))
-                    .unwrap_or(false);
-                return if conflicted {
-                    Err(StoreError::Conflict(String::new()))
-                } else {
-                    Ok(())
-                };
-            }
-            let _ = self.save.try_set(SaveState::Saving);
-            let mut sealed = Vec::with_capacity(batch.len());
-            for p in &batch {
-                let s = match &p.sealed {
-                    Some((g, s)) if *g == p.generation => s.clone(),
-                    _ => {
-                        let s = vault.seal_case(&p.case).await?;
-                        let (id, g) = (p.case.id(), p.generation);
-                        let keep = s.clone();
-                        self.pending.try_update_value(|ps| {
-                            if let Some(x) = ps.iter_mut().find(|x| x.case.id() == id) {
-                                if x.generation == g {
-                                    x.sealed = Some((g, keep));
-                                }
-                            }
-                        });
-                        s
-                    }
-                };
-                sealed.push(s);
-            }
-            match vault.write(&sealed).await {
-                Ok(()) => {
-                    // Only what was written leaves the list; a newer edit of the same case stays.
-                    self.pending.try_update_value(|ps| {
-                        ps.retain(|x| {
-                            !batch
-                                .iter()
-                                .any(|b| b.case.id() == x.case.id() && b.generation == x.generation)
-                        })
-                    });
-                    for b in &batch {
-                        self.post(SessionMessage::Saved(b.case.id()));
-                    }
-                }
-                Err(StoreError::Conflict(id)) => {
-                    self.conflicted(&vault, &id).await;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
-    /// A write met a newer version from another tab: keep this tab's version, read the other one, ask.
-    async fn conflicted(self, vault: &Vault, id: &str) {
-        let Some(id) = CaseId::parse(id) else { return };
-        let theirs = vault.peek_case(id).await.ok().flatten();
-        let Some(ours) = self
-            .pending
-            .try_with_value(|ps| {
-                ps.iter()
-                    .find(|x| x.case.id() == id)
-                    .map(|x| x.case.clone())
-            })
-            .flatten()
-        else {
-            return;
-        };
-        self.pending.try_update_value(|ps| {
-            if let Some(x) = ps.iter_mut().find(|x| x.case.id() == id) {
-                x.conflict = true;
-            }
-        });
-        let their_changes = match &theirs {
-            Some(t) => crate::engine::case::changes_since(&ours, t),
-            None => vec![text::CONFLICT_DELETED.to_string()],
-        };
-        let _ = self.conflict.try_set(Some(Conflict {
-            id,
-            name: ours.person().name.clone(),
-            their_changes,
-            theirs,
-        }));
-    }
-
-    /// The user keeps this tab's version: it is written over the other tab's.
-    pub fn keep_mine(self) {
-        let Some(c) = self.conflict.get_untracked() else {
-            return;
-        };
-        let Some(vault) = self.vault() else { return };
-        spawn_local(async move {
-            // Based on what is stored now, the write goes through.
-            let _ = vault.read_case(c.id).await;
-            self.pending.try_update_value(|ps| {
-                if let Some(x) = ps.iter_mut().find(|x| x.case.id() == c.id) {
-                    x.conflict = false;
-                }
-            });
-            let _ = self.conflict.try_set(None);
-            let _ = self.write_all().await;
-        });
-    }
-
-    /// The user takes the other tab's version: this tab's unsaved changes of that case are dropped.
-    pub fn take_theirs(self) {
-        let Some(c) = self.conflict.get_untracked() else {
-            return;
-        };
-        self.pending
-            .update_value(|ps| ps.retain(|x| x.case.id() != c.id));
-        self.conflict.set(None);
-        self.reload_case(c.id);
-    }
-
-    /// Replaces a case in memory with the stored version (another tab's) and rebuilds the open screens.
-    pub fn reload_case(self, id: CaseId) {
-        let Some(vault) = self.vault() else { return };
-        spawn_local(async move {
-            let stored = vault.read_case(id).await;
-            if let Ok(Some(case)) = stored {
-                let _ = self.cases.try_update(|cs| {
-                    cs.retain(|c| c.id() != id);
-                    cs.push(case);
-                    crate::engine::case::sort_by_last_change(cs);
-                });
-            }
-            let _ = self.stale.try_update(|s| {
-                s.remove(&id);
-            });
-            let _ = self.reloaded.try_update(|n| *n += 1);
-            let still = self
-                .pending
-                .try_with_value(|p| !p.is_empty())
-                .unwrap_or(false);
-            if !still {
-                let _ = self.save.try_set(SaveState::Saved);
-            }
-        });
-    }
-
-    /// An editor with text not yet given to the engine registers how to give it (called before a write that
-    /// must not miss it: the page going away, locking). Returns the handle to unregister with.
-    pub fn register_draft(&self, flush: Callback<()>) -> u64 {
-        let id = self.next_draft.get_value() + 1;
-        self.next_draft.set_value(id);
-        self.drafts.update_value(|d| d.push((id, flush)));
-        id
-    }
-
-    pub fn unregister_draft(&self, id: u64) {
-        self.drafts
-            .try_update_value(|d| d.retain(|(i, _)| *i != id));
-    }
-
-    /// Gives every open draft to the engine now (a step that needs what was just typed, e.g. deciding an insats).
-    pub fn flush_drafts_now(&self) {
-        self.flush_drafts();
-    }
-
-    fn flush_drafts(&self) {
-        let drafts = self.drafts.try_get_value().unwrap_or_default();
-        for (_, flush) in drafts {
-            flush.run(());
-        }
-    }
-
-    /// True while an edit is neither on disk nor on its way there.
-    fn unsaved(&self) -> bool {
-        matches!(
-            self.save.get_untracked(),
-            SaveState::Failed(_) | SaveState::Conflict
-        )
-    }
-
-    /// The page is going away (closed, reloaded, navigated away): every edit is given to the engine and every
-    /// sealed case is written without waiting — no later callback is certain to run.
-    fn page_leaving(self) {
-        if !matches!(
-            self.session.get_untracked(),
-            Session::Unlocked | Session::Locking
-        ) {
-            return;
-        }
-        self.flush_drafts();
-        let Some(vault) = self.vault() else { return };
-        let (ready, unsealed): (Vec<Pending>, Vec<Pending>) = self
-            .pending
-            .try_with_value(|p| {
-                p.iter()
-                    .filter(|x| !x.conflict)
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-            .into_iter()
-            .partition(|p| matches!(&p.sealed, Some((g, _)) if *g == p.generation));
-        let sealed: Vec<SealedCase> = ready
-            .into_iter()
-            .filter_map(|p| p.sealed.map(|(_, s)| s))
-            .collect();
-        let _ = vault.write_now(&sealed);
-        // What is not sealed yet (changed in the last millisecond) is sealed and written as far as the page lets.
-        if !unsealed.is_empty() {
-            spawn_local(async move {
-                let mut more = Vec::new();
-                for p in &unsealed {
-                    if let Ok(s) = vault.seal_case(&p.case).await {
-                        more.push(s);
-                    }
-                }
-                let _ = vault.write_now(&more);
-            });
-        }
-    }
-
-    /// Window listeners: the page going away writes at once; a hidden page writes now; a page restored from the
-    /// back/forward cache reloads (its memory is from before).
-    fn listen_to_page(self) {
-        let Some(w) = web_sys::window() else { return };
-        let leave = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            self.page_leaving()
-        });
-        let _ = w.add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
-        leave.forget();
-        let before = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
-            move |ev: web_sys::BeforeUnloadEvent| {
-                self.page_leaving();
-                // Only an edit that cannot be written (storage full, a conflict) asks the user to stay.
-                if self.unsaved() {
-                    ev.prevent_default();
-                    ev.set_return_value(text::UNSAVED_LEAVE);
-                }
-            },
-        );
-        let _ = w.add_event_listener_with_callback("beforeunload", before.as_ref().unchecked_ref());
-        before.forget();
-        let hidden = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            let doc_hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-            if doc_hidden && self.session.get_untracked() == Session::Unlocked {
-                self.flush_drafts();
-                self.kick_writer();
-            }
-        });
-        let _ =
-            w.add_event_listener_with_callback("visibilitychange", hidden.as_ref().unchecked_ref());
-        hidden.forget();
-        let shown = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
-            move |ev: web_sys::Event| {
-                let persisted = js_sys::Reflect::get(&ev, &"persisted".into())
-                    .ok()
-                    .and_then(|v| v.as_bool())
-                    .unwrap_or(false);
-                if persisted {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().reload();
-                    }
-                }
-            },
-        );
-        let _ = w.add_event_listener_with_callback("pageshow", shown.as_ref().unchecked_ref());
-        shown.forget();
     }
 
     /// Notes user activity for the auto-lock, and tells the other tabs now and then (one shared idle clock).
