@@ -206,3 +206,10 @@ fn a_page_going_away_gives_the_draft_at_once_and_rows_own_their_ids() {
     let fresh: Vec<u32> = d.insatser.get_untracked().iter().map(|r| r.id).collect();
     assert_eq!(fresh, vec![10, 11, 12]);
 }
+
+/// The setup form's hint names the store's minimum passphrase length.
+#[test]
+fn passphrase_hint_names_the_minimum_length() {
+    let min = sip_planen::store::MIN_PASSPHRASE_CHARS.to_string();
+    assert!(sip_planen::ui::text::SETUP_PASS_HINT.starts_with(&format!("Minst {min} tecken")));
+}

@@ -23,6 +23,9 @@ pub const SETUP_TITLE: &str = "Välj en lösenfras";
 pub const SETUP_INTRO: &str = "SIP-planen sparar ärendena krypterade på den här enheten. Välj en lösenfras som bara du känner till. Den behövs varje gång du låser upp.";
 pub const SETUP_WARNING: &str = "Viktigt: lösenfrasen sparas inte någonstans. Glömmer du den kan uppgifterna inte läsas av någon, inte heller av support.";
 pub const SETUP_PASS: &str = "Lösenfras";
+/// The number is `store::MIN_PASSPHRASE_CHARS` (a native test keeps them together).
+pub const SETUP_PASS_HINT: &str =
+    "Minst 12 tecken, gärna några ord som bara du kan koppla ihop. Inte ett och samma tecken upprepat.";
 pub const SETUP_REPEAT: &str = "Upprepa lösenfrasen";
 pub const SETUP_SUBMIT: &str = "Skapa och lås upp";
 pub const SETUP_WORKING: &str = "Skapar nyckel…";

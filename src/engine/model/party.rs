@@ -192,16 +192,6 @@ pub struct Party {
     pub ongoing_contact: bool,
 }
 
-/// What the coordinator fills in for a party.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartyInput {
-    pub kind: PartyKind,
-    pub name: String,
-    pub contact: Contact,
-    pub has_system_access: bool,
-    pub ongoing_contact: bool,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Guardian {
     pub id: u32,

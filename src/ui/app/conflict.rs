@@ -1,23 +1,12 @@
 //! Two tabs, one case: a write that meets a newer version from another tab keeps this tab's version in memory and
 //! on screen and asks the user which to keep; a case another tab saved is marked stale until it is reloaded.
 
-use super::state::{AppState, SaveState};
-use crate::engine::{Case, CaseId};
+use super::state::{AppState, Conflict, SaveState};
+use crate::engine::CaseId;
 use crate::store::Vault;
 use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// The same case was saved in another tab while this tab had unsaved changes. This tab's version stays in memory
-/// and on screen until the user chooses.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    pub id: CaseId,
-    pub name: String,
-    /// What the other tab did, from its event log ("Planen ändrad 14:05").
-    pub their_changes: Vec<String>,
-    pub(super) theirs: Option<Case>,
-}
 
 impl AppState {
     /// A write met a newer version from another tab: keep this tab's version, read the other one, ask.

@@ -4,7 +4,7 @@
 //! editor's draft) register a flush that runs before any write that must not miss it.
 
 use super::session::SessionMessage;
-use super::state::{AppState, SaveState, Session};
+use super::state::{AppState, Pending, SaveState, Session};
 use crate::engine::Case;
 use crate::store::{SealedCase, StoreError};
 use crate::ui::platform::storage::sleep;
@@ -12,16 +12,6 @@ use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-
-/// A changed case that is not on disk yet.
-#[derive(Clone)]
-pub(super) struct Pending {
-    pub(super) case: Case,
-    /// Counts the changes of this case; a seal is for one of them.
-    pub(super) generation: u64,
-    pub(super) sealed: Option<(u64, SealedCase)>,
-    pub(super) conflict: bool,
-}
 
 impl AppState {
     /// Puts a changed case in memory at once and hands it to the writer.

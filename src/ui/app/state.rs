@@ -3,11 +3,9 @@
 //! Locking writes everything before the key is dropped, then reloads the page so nothing decrypted stays in memory.
 //! How a change reaches the disk is in `saving`; two tabs with the same case in `conflict`.
 
-use super::conflict::Conflict;
-use super::saving::Pending;
 use super::session::{self, LockReason, SessionMessage};
 use crate::engine::{profiles, Case, CaseId, Command, Ctx, Violation};
-use crate::store::{Loaded, Store, StoreError, StoreEvent, Vault};
+use crate::store::{Loaded, SealedCase, Store, StoreError, StoreEvent, Vault};
 use crate::ui::app::prefs::Prefs;
 use crate::ui::platform::channel::Channel;
 use crate::ui::platform::{mark, now};
@@ -37,6 +35,27 @@ pub enum SaveState {
     Failed(String),
     /// Another tab saved the same case; the user chooses (see [`Conflict`]).
     Conflict,
+}
+
+/// The same case was saved in another tab while this tab had unsaved changes. This tab's version stays in memory
+/// and on screen until the user chooses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub id: CaseId,
+    pub name: String,
+    /// What the other tab did, from its event log ("Planen ändrad 14:05").
+    pub their_changes: Vec<String>,
+    pub(super) theirs: Option<Case>,
+}
+
+/// A changed case that is not on disk yet.
+#[derive(Clone)]
+pub(super) struct Pending {
+    pub(super) case: Case,
+    /// Counts the changes of this case; a seal is for one of them.
+    pub(super) generation: u64,
+    pub(super) sealed: Option<(u64, SealedCase)>,
+    pub(super) conflict: bool,
 }
 
 #[derive(Clone, Copy)]

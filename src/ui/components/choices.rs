@@ -39,29 +39,26 @@ pub fn CheckSet<K>(
 where
     K: Ord + Copy + Send + Sync + 'static,
 {
-    view! {
-        <fieldset class="field">
-            <legend>{legend}</legend>
-            {hint.map(|h| view! { <p class="hint">{h}</p> })}
-            <div class="checks">
-                {options.into_iter().enumerate().map(|(i, (k, label))| {
-                    let id = format!("{name}-{i}");
-                    view! {
-                        <div class="check">
-                            <input autocomplete="off" type="checkbox" id=id.clone()
-                                prop:checked=move || value.with(|s| s.contains(&k))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    value.update(|s| { if on { s.insert(k); } else { s.remove(&k); } });
-                                    if let Some(cb) = on_change { cb.run(()); }
-                                }/>
-                            <label for=id>{label}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </div>
-        </fieldset>
-    }
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (k, label))| {
+            let id = format!("{name}-{i}");
+            view! {
+                <div class="check">
+                    <input autocomplete="off" type="checkbox" id=id.clone()
+                        prop:checked=move || value.with(|s| s.contains(&k))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            value.update(|s| { if on { s.insert(k); } else { s.remove(&k); } });
+                            if let Some(cb) = on_change { cb.run(()); }
+                        }/>
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    group(legend, name, hint, None, "checks", items)
 }
 
 /// A group of radio buttons; nothing is chosen while `value` is `None`.
@@ -78,28 +75,43 @@ pub fn RadioGroup<T>(
 where
     T: PartialEq + Copy + Send + Sync + 'static,
 {
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (option, label))| {
+            let id = format!("{name}-{i}");
+            view! {
+                <div class="radio">
+                    <input autocomplete="off" type="radio" name=name id=id.clone()
+                        prop:checked=move || value.get() == Some(option)
+                        on:change=move |_| {
+                            value.set(Some(option));
+                            if let Some(cb) = on_change { cb.run(()); }
+                        }/>
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    group(legend, name, hint, error, "radios", items)
+}
+
+/// The fieldset of a group of choices: legend, hint, the choices, and the error linked for screen readers.
+fn group(
+    legend: &'static str,
+    name: &'static str,
+    hint: Option<&'static str>,
+    error: Option<Signal<Option<String>>>,
+    class: &'static str,
+    items: impl IntoView + 'static,
+) -> impl IntoView {
     let error_id = format!("{name}-fel");
     let described = error.is_some().then(|| error_id.clone());
     view! {
         <fieldset class="field" aria-describedby=described>
             <legend>{legend}</legend>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
-            <div class="radios">
-                {options.into_iter().enumerate().map(|(i, (option, label))| {
-                    let id = format!("{name}-{i}");
-                    view! {
-                        <div class="radio">
-                            <input autocomplete="off" type="radio" name=name id=id.clone()
-                                prop:checked=move || value.get() == Some(option)
-                                on:change=move |_| {
-                                    value.set(Some(option));
-                                    if let Some(cb) = on_change { cb.run(()); }
-                                }/>
-                            <label for=id>{label}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </div>
+            <div class=class>{items}</div>
             {error.map(|e| view! { <p id=error_id class="field-error">{move || e.get()}</p> })}
         </fieldset>
     }

@@ -22,6 +22,9 @@ pub fn Field(
     #[prop(optional, into)]
     on_change: Option<Callback<()>>,
     #[prop(optional)] node_ref: Option<NodeRef<leptos::html::Input>>,
+    /// Announced as required (the forms validate themselves; the browser's own check is off).
+    #[prop(optional)]
+    required: bool,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-fel");
@@ -48,7 +51,7 @@ pub fn Field(
     } else {
         let node_ref = node_ref.unwrap_or_default();
         view! {
-            <input id=id.clone() type=kind autocomplete=autocomplete aria-describedby=described.clone()
+            <input id=id.clone() type=kind autocomplete=autocomplete aria-describedby=described.clone() required=required
                 aria-invalid=move || has_error().then_some("true") node_ref=node_ref
                 prop:value=move || value.get() on:input=input/>
         }

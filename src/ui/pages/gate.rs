@@ -1,7 +1,8 @@
 //! The lock gate: first start (choose a passphrase) or unlock, before any case data is shown.
 
+use crate::store::StoreError;
 use crate::ui::app::state::{use_app, Session};
-use crate::ui::components::{ConflictNotice, Notice};
+use crate::ui::components::{ConflictNotice, Field, Notice};
 use crate::ui::platform::set_title;
 use crate::ui::text;
 use leptos::ev::SubmitEvent;
@@ -38,20 +39,15 @@ fn Setup() -> impl IntoView {
     let working = RwSignal::new(false);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if working.get_untracked() {
-            return;
-        }
-        working.set(true);
-        error.set(None);
-        spawn_local(async move {
-            if let Err(e) = app
-                .set_up(pass.get_untracked(), repeat.get_untracked())
-                .await
-            {
-                let _ = error.try_set(Some(e.message_sv()));
-                let _ = working.try_set(false);
-            }
-        });
+        attempt(
+            working,
+            error,
+            Box::pin(async move {
+                app.set_up(pass.get_untracked(), repeat.get_untracked())
+                    .await
+            }),
+            None,
+        );
     };
     view! {
         <section class="lock-panel" aria-labelledby="setup-title">
@@ -59,24 +55,11 @@ fn Setup() -> impl IntoView {
             <p>{text::SETUP_INTRO}</p>
             <p class="warning"><strong>{text::SETUP_WARNING}</strong></p>
             <form on:submit=on_submit novalidate>
-                <div class="field">
-                    <label for="pass">{text::SETUP_PASS}</label>
-                    <input id="pass" type="password" autocomplete="new-password" required
-                        aria-describedby="pass-hint"
-                        prop:value=move || pass.get()
-                        on:input=move |ev| pass.set(event_target_value(&ev))/>
-                    <p id="pass-hint" class="hint">{format!("Minst {} tecken, gärna några ord som bara du kan koppla ihop. Inte ett och samma tecken upprepat.", crate::store::MIN_PASSPHRASE_CHARS)}</p>
-                </div>
-                <div class="field">
-                    <label for="repeat">{text::SETUP_REPEAT}</label>
-                    <input id="repeat" type="password" autocomplete="new-password" required
-                        prop:value=move || repeat.get()
-                        on:input=move |ev| repeat.set(event_target_value(&ev))/>
-                </div>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <button type="submit" class="button primary" prop:disabled=move || working.get()>
-                    {move || if working.get() { text::SETUP_WORKING } else { text::SETUP_SUBMIT }}
-                </button>
+                <Field id="pass" label=text::SETUP_PASS value=pass kind="password" autocomplete="new-password"
+                    required=true hint=text::SETUP_PASS_HINT/>
+                <Field id="repeat" label=text::SETUP_REPEAT value=repeat kind="password" autocomplete="new-password"
+                    required=true/>
+                <SubmitRow error working label=text::SETUP_SUBMIT busy=text::SETUP_WORKING/>
             </form>
         </section>
     }
@@ -97,22 +80,16 @@ fn Unlock() -> impl IntoView {
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if working.get_untracked() {
-            return;
-        }
-        working.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let result = app.unlock(pass.get_untracked()).await;
-            let _ = pass.try_set(String::new());
-            if let Err(e) = result {
-                let _ = error.try_set(Some(e.message_sv()));
-                let _ = working.try_set(false);
-                if let Some(el) = input.get_untracked() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        attempt(
+            working,
+            error,
+            Box::pin(async move {
+                let result = app.unlock(pass.get_untracked()).await;
+                let _ = pass.try_set(String::new());
+                result
+            }),
+            Some(input),
+        );
     };
     view! {
         <section class="lock-panel" aria-labelledby="unlock-title">
@@ -120,17 +97,50 @@ fn Unlock() -> impl IntoView {
             <Notice/>
             <p>{text::UNLOCK_INTRO}</p>
             <form on:submit=on_submit novalidate>
-                <div class="field">
-                    <label for="unlock-pass">{text::UNLOCK_PASS}</label>
-                    <input id="unlock-pass" type="password" autocomplete="current-password" required node_ref=input
-                        prop:value=move || pass.get()
-                        on:input=move |ev| pass.set(event_target_value(&ev))/>
-                </div>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <button type="submit" class="button primary" prop:disabled=move || working.get()>
-                    {move || if working.get() { text::UNLOCK_WORKING } else { text::UNLOCK_SUBMIT }}
-                </button>
+                <Field id="unlock-pass" label=text::UNLOCK_PASS value=pass kind="password"
+                    autocomplete="current-password" required=true node_ref=input/>
+                <SubmitRow error working label=text::UNLOCK_SUBMIT busy=text::UNLOCK_WORKING/>
             </form>
         </section>
+    }
+}
+
+/// One attempt at a time; a refusal shows the store's Swedish message and lets the user try again (focus back in
+/// the passphrase field when given).
+fn attempt(
+    working: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+    run: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StoreError>>>>,
+    focus_on_failure: Option<NodeRef<leptos::html::Input>>,
+) {
+    if working.get_untracked() {
+        return;
+    }
+    working.set(true);
+    error.set(None);
+    spawn_local(async move {
+        if let Err(e) = run.await {
+            let _ = error.try_set(Some(e.message_sv()));
+            let _ = working.try_set(false);
+            if let Some(el) = focus_on_failure.and_then(|r| r.get_untracked()) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The form's error (announced) and its submit button, disabled while the attempt runs.
+#[component]
+fn SubmitRow(
+    error: RwSignal<Option<String>>,
+    working: RwSignal<bool>,
+    label: &'static str,
+    busy: &'static str,
+) -> impl IntoView {
+    view! {
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <button type="submit" class="button primary" prop:disabled=move || working.get()>
+            {move || if working.get() { busy } else { label }}
+        </button>
     }
 }

@@ -1,10 +1,8 @@
 //! Registering a person: the engine validates, this form shows its Swedish messages next to the fields.
 
-use crate::engine::{
-    profiles, Case, CaseField, CaseId, FieldError, IdentityKind, NewCase, ProfileId,
-};
+use crate::engine::{Case, CaseField, CaseId, FieldError, IdentityKind, NewCase};
 use crate::ui::app::state::use_app;
-use crate::ui::components::{Checkbox, Field};
+use crate::ui::components::{Checkbox, Field, ProfileSelect, RadioGroup};
 use crate::ui::platform::{now, set_title};
 use crate::ui::text;
 use leptos::ev::SubmitEvent;
@@ -95,20 +93,9 @@ pub fn NewCase() -> impl IntoView {
         {move || store_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         <form on:submit=on_submit novalidate class="form">
             <Field id="namn" label=text::FIELD_NAME value=name error=Signal::derive(error_for(CaseField::Name))/>
-            <fieldset class="field" aria-describedby="typ-fel">
-                <legend>{text::FIELD_ID_KIND}</legend>
-                <div class="radios">
-                    {IdentityKind::ALL.into_iter().map(|k| view! {
-                        <label class="radio">
-                            <input autocomplete="off" type="radio" name="identitetstyp" value=k.as_str()
-                                prop:checked=move || kind.get() == Some(k)
-                                on:change=move |_| kind.set(Some(k))/>
-                            {k.label_sv()}
-                        </label>
-                    }).collect_view()}
-                </div>
-                <p id="typ-fel" class="field-error">{error_for(CaseField::IdentityKind)}</p>
-            </fieldset>
+            <RadioGroup legend=text::FIELD_ID_KIND name="identitetstyp" value=kind
+                options=IdentityKind::ALL.into_iter().map(|k| (k, k.label_sv().to_string())).collect()
+                error=Signal::derive(error_for(CaseField::IdentityKind))/>
             <Show when=move || matches!(kind.get(), Some(IdentityKind::Personnummer | IdentityKind::Samordningsnummer | IdentityKind::Reservnummer))>
                 <Field id="nummer" label=text::FIELD_ID value=number hint=text::FIELD_ID_HINT
                     error=Signal::derive(error_for(CaseField::Identity))/>
@@ -119,70 +106,5 @@ pub fn NewCase() -> impl IntoView {
             <Checkbox id="tolk" label=text::FIELD_INTERPRETER value=interpreter/>
             <button type="submit" class="button primary" prop:disabled=move || busy.get()>{text::NEW_SUBMIT}</button>
         </form>
-    }
-}
-
-/// A labelled text input with an optional hint and its error message, linked for screen readers.
-#[component]
-pub fn TextField(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(default = "text")] inputmode: &'static str,
-    #[prop(optional, into)] on_change: Option<Callback<()>>,
-) -> impl IntoView {
-    let error = error.unwrap_or_else(|| Signal::derive(|| None));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-fel");
-    let described = match hint {
-        Some(_) => format!("{hint_id} {error_id}"),
-        None => error_id.clone(),
-    };
-    view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
-            <input id=id type="text" autocomplete=autocomplete inputmode=inputmode
-                aria-describedby=described
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                prop:value=move || value.get()
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                    if let Some(cb) = on_change { cb.run(()); }
-                }/>
-            <p id=error_id class="field-error">{move || error.get()}</p>
-        </div>
-    }
-}
-
-/// The regional profile choice, listing every embedded profile.
-#[component]
-pub fn ProfileSelect(
-    id: &'static str,
-    value: RwSignal<ProfileId>,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(optional, into)] on_change: Option<Callback<()>>,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    view! {
-        <div class="field">
-            <label for=id>{text::FIELD_PROFILE}</label>
-            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
-            <select autocomplete="off" id=id aria-describedby=hint.map(|_| hint_id.clone())
-                on:change=move |ev| {
-                    value.set(ProfileId::new(event_target_value(&ev)));
-                    if let Some(cb) = on_change { cb.run(()); }
-                }>
-                {profiles::all().iter().map(|p| {
-                    let pid = p.id.clone();
-                    view! {
-                        <option value=p.id.as_str().to_string() prop:selected=move || value.get() == pid>{p.name.clone()}</option>
-                    }
-                }).collect_view()}
-            </select>
-        </div>
     }
 }

@@ -21,6 +21,24 @@ pub struct InsatsRow {
     pub place: RwSignal<String>,
 }
 
+impl InsatsRow {
+    /// The insats as typed, or none without a unit (a row without one is not part of the plan yet).
+    pub fn typed(&self) -> Option<Insats> {
+        Some(Insats {
+            id: self.id,
+            what: self.what.get(),
+            unit: self.unit.get()?,
+            responsible: self.responsible.get(),
+            start: parse_iso(&self.start.get()),
+            how_often: self.how_often.get(),
+            place: self.place.get(),
+            decided: false,
+            status: None,
+            status_comment: String::new(),
+        })
+    }
+}
+
 /// What another actor (not kommun or region) does.
 #[derive(Clone, Copy)]
 pub struct ActorRow {
@@ -62,7 +80,8 @@ pub struct Draft {
     pub content: Memo<PlanContent>,
 }
 
-fn lines(s: &str) -> Vec<String> {
+/// The non-empty lines of a text field, trimmed (one need, one delmål per line).
+pub(super) fn lines(s: &str) -> Vec<String> {
     s.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -87,20 +106,7 @@ fn content_of(d: &DraftFields) -> PlanContent {
             .insatser
             .get()
             .iter()
-            .filter_map(|r| {
-                Some(Insats {
-                    id: r.id,
-                    what: r.what.get(),
-                    unit: r.unit.get()?,
-                    responsible: r.responsible.get(),
-                    start: parse_iso(&r.start.get()),
-                    how_often: r.how_often.get(),
-                    place: r.place.get(),
-                    decided: false,
-                    status: None,
-                    status_comment: String::new(),
-                })
-            })
+            .filter_map(InsatsRow::typed)
             .collect(),
         self_does: d.self_does.get(),
         help_needed: d.help_needed.get(),

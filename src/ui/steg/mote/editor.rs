@@ -2,9 +2,8 @@
 //! checks shown beside a field (R-PLAN-2, R-PLAN-3) come from the engine's meeting view, as memos: the page is
 //! drawn again only when a check's result changes, not at every keystroke (the big screen shares the thread).
 
-use super::draft::{Draft, InsatsRow};
-use crate::engine::calendar::parse_iso;
-use crate::engine::model::{Insats, PartyId};
+use super::draft::{lines, Draft, InsatsRow};
+use crate::engine::model::PartyId;
 use crate::engine::views::meeting::{
     consent_line, decided, delmal_findings, goal_findings, insats_findings, plan_parties,
     R_PLAN_13_SV, R_PLAN_8_AGENDA,
@@ -23,14 +22,6 @@ fn agenda_section(i: usize, body: impl IntoView + 'static) -> impl IntoView {
             {body}
         </section>
     }
-}
-
-fn lines(s: &str) -> Vec<String> {
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 #[component]
@@ -150,22 +141,6 @@ pub fn Editor(
     .into_any()
 }
 
-/// The insats as typed (for its R-PLAN-3 check), or none without a unit.
-fn typed(row: &InsatsRow) -> Option<Insats> {
-    Some(Insats {
-        id: row.id,
-        what: row.what.get(),
-        unit: row.unit.get()?,
-        responsible: row.responsible.get(),
-        start: parse_iso(&row.start.get()),
-        how_often: row.how_often.get(),
-        place: row.place.get(),
-        decided: false,
-        status: None,
-        status_comment: String::new(),
-    })
-}
-
 #[component]
 fn InsatsEditor(
     case: Memo<Option<Case>>,
@@ -178,7 +153,7 @@ fn InsatsEditor(
     let k = row.key;
     let decide_by = RwSignal::new(row.unit.get_untracked());
     let error = RwSignal::new(None::<Violation>);
-    let lint = move || typed(&row).map(|i| insats_findings(&i)).unwrap_or_default();
+    let lint = move || row.typed().map(|i| insats_findings(&i)).unwrap_or_default();
     // R-PLAN-4, as the engine recorded it (it drops "decided" when the insats moves to another unit).
     let decided = move || case.with(|c| c.as_ref().is_some_and(|c| decided(c, row.id)));
     let decide = move |_| {

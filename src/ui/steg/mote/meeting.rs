@@ -132,19 +132,7 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
             if !editable.get_untracked() {
                 return true;
             }
-            let Some(c) = case.get_untracked() else {
-                return false;
-            };
-            match app.apply(c, Command::UpdatePlan(content)) {
-                Ok(()) => {
-                    error.set(None);
-                    true
-                }
-                Err(v) => {
-                    error.set(Some(v));
-                    false
-                }
-            }
+            crate::ui::steg::run(app, case, Command::UpdatePlan(content), error)
         },
         browser_timer(),
     );

@@ -15,6 +15,16 @@ fn section(heading: Signal<String>, has: Signal<bool>, body: ViewFn) -> impl Int
     }
 }
 
+/// A text that follows its signal. One function, so every text of the board shares one piece of rendering code.
+fn text(s: RwSignal<String>) -> impl IntoView {
+    move || s.get()
+}
+
+/// A paragraph section body.
+fn para(s: RwSignal<String>) -> ViewFn {
+    ViewFn::from(move || view! { <p>{text(s)}</p> })
+}
+
 fn fixed(heading: &str) -> Signal<String> {
     Signal::stored(heading.to_string())
 }
@@ -23,7 +33,7 @@ fn fixed(heading: &str) -> Signal<String> {
 /// its own text.
 fn list(items: RwSignal<Vec<RwSignal<String>>>) -> impl IntoView {
     view! {
-        <ul>{move || items.get().into_iter().map(|item| view! { <li>{move || item.get()}</li> }).collect_view()}</ul>
+        <ul>{move || items.get().into_iter().map(|item| view! { <li>{text(item)}</li> }).collect_view()}</ul>
     }
 }
 
@@ -49,34 +59,34 @@ pub fn BoardDoc(live: LiveBoard, #[prop(optional)] paper: bool) -> impl IntoView
     view! {
         <article class="board">
             <header class="board-head">
-                <h1>{move || l.title.get()}</h1>
-                {(!paper).then(|| view! { <p class="board-step">{move || l.step.get()}</p> })}
-                <p class="board-state">{move || l.state.get()}</p>
+                <h1>{text(l.title)}</h1>
+                {(!paper).then(|| view! { <p class="board-step">{text(l.step)}</p> })}
+                <p class="board-state">{text(l.state)}</p>
             </header>
             <Show when=empty><p class="board-empty">"Planen skrivs nu."</p></Show>
             <div class="board-columns">
                 <div class="board-col">
                     {section(fixed("Behov"), some(l.needs), ViewFn::from(move || list(l.needs)))}
                     {section(fixed("Långsiktigt mål"), nonempty(l.long_term_goal),
-                        ViewFn::from(move || view! { <p class="goal">{move || l.long_term_goal.get()}</p> }))}
+                        ViewFn::from(move || view! { <p class="goal">{text(l.long_term_goal)}</p> }))}
                     {section(fixed("Delmål"), some(l.delmal), ViewFn::from(move || list(l.delmal)))}
                     {section(Signal::derive(move || format!("Det här gör {} själv", l.first_name.get())), nonempty(l.self_does),
-                        ViewFn::from(move || view! { <p>{move || l.self_does.get()}</p> }))}
+                        para(l.self_does))}
                     {section(Signal::derive(move || format!("{} behöver hjälp med", l.first_name.get())), nonempty(l.help_needed),
-                        ViewFn::from(move || view! { <p>{move || l.help_needed.get()}</p> }))}
+                        para(l.help_needed))}
                 </div>
                 <div class="board-col">
                     {section(fixed("Insatser"), Signal::derive(move || !l.insatser.with(Vec::is_empty)), ViewFn::from(move || view! {
                         <ul class="insatser">
                             {move || l.insatser.get().into_iter().map(|i| view! {
                                 <li class="insats">
-                                    <p class="insats-what">{move || i.what.get()}
+                                    <p class="insats-what">{text(i.what)}
                                         <Show when=move || i.decided.get()>" "<span class="decided">"Beslutad"</span></Show>
                                     </p>
                                     <dl>
-                                        <dt>"Vem"</dt><dd>{move || i.who.get()}</dd>
-                                        <dt>"När"</dt><dd>{move || i.when.get()}</dd>
-                                        <dt>"Var"</dt><dd>{move || i.place.get()}</dd>
+                                        <dt>"Vem"</dt><dd>{text(i.who)}</dd>
+                                        <dt>"När"</dt><dd>{text(i.when)}</dd>
+                                        <dt>"Var"</dt><dd>{text(i.place)}</dd>
                                     </dl>
                                 </li>
                             }).collect_view()}
@@ -85,9 +95,9 @@ pub fn BoardDoc(live: LiveBoard, #[prop(optional)] paper: bool) -> impl IntoView
                     {section(fixed("Andra gör"), some(l.others), ViewFn::from(move || list(l.others)))}
                     {section(fixed("Kontaktpersoner"), some(l.contacts), ViewFn::from(move || list(l.contacts)))}
                     {section(fixed("Huvudansvarig för planen"), nonempty(l.huvudansvarig),
-                        ViewFn::from(move || view! { <p>{move || l.huvudansvarig.get()}</p> }))}
+                        para(l.huvudansvarig))}
                     {section(fixed("Nästa uppföljning"), nonempty(l.follow_up),
-                        ViewFn::from(move || view! { <p>{move || l.follow_up.get()}</p> }))}
+                        para(l.follow_up))}
                     {section(fixed("Det vi inte är överens om"), some(l.disagreements), ViewFn::from(move || list(l.disagreements)))}
                 </div>
             </div>
