@@ -13,7 +13,7 @@ pub use schema::{OnEvent, StoreEvent};
 pub use vault::{Loaded, SealedCase, Vault};
 
 use crypto::{Sealed, VaultKey, PBKDF2_ITERATIONS, SALT_LEN};
-use error::{read_error, write_error};
+use error::write_error;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -125,18 +125,9 @@ impl Store {
     }
 
     async fn meta(&self) -> Result<Option<VaultMeta>, StoreError> {
-        let tx = self
-            .db
-            .transaction(schema::STORE_META)
-            .build()
-            .map_err(read_error)?;
-        let store = tx.object_store(schema::STORE_META).map_err(read_error)?;
-        let v: Option<JsValue> = store
-            .get(META_VAULT)
-            .primitive()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?;
+        let v = schema::read(&self.db, schema::STORE_META, Some(META_VAULT))
+            .await?
+            .pop();
         Ok(v.and_then(|v| VaultMeta::from_js(&v)))
     }
 
@@ -222,24 +213,9 @@ impl Store {
 
     /// The failed attempts since the last successful unlock (the log is cleared on success).
     async fn failures(&self) -> Failures {
-        let run = async {
-            let tx = self
-                .db
-                .transaction(schema::STORE_ACCESS)
-                .build()
-                .map_err(read_error)?;
-            let store = tx.object_store(schema::STORE_ACCESS).map_err(read_error)?;
-            let all: Vec<JsValue> = store
-                .get_all()
-                .primitive()
-                .map_err(read_error)?
-                .await
-                .map_err(read_error)?
-                .filter_map(Result::ok)
-                .collect();
-            Ok::<_, StoreError>(all)
-        };
-        let all = run.await.unwrap_or_default();
+        let all = schema::read(&self.db, schema::STORE_ACCESS, None)
+            .await
+            .unwrap_or_default();
         let failed: Vec<&JsValue> = all
             .iter()
             .rev()

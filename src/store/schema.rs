@@ -131,3 +131,34 @@ fn listen(db: &Database, on_event: OnEvent) {
     on_change.forget();
     on_close.forget();
 }
+
+/// Reads one record (`Some(key)`) or every record (`None`) of an object store, in its own read-only
+/// transaction that ends before anything else happens (decryption runs after it).
+pub async fn read(
+    db: &Database,
+    store_name: &str,
+    key: Option<&str>,
+) -> Result<Vec<wasm_bindgen::JsValue>, StoreError> {
+    use super::error::read_error;
+    let tx = db.transaction(store_name).build().map_err(read_error)?;
+    let store = tx.object_store(store_name).map_err(read_error)?;
+    match key {
+        Some(k) => {
+            let one: Option<wasm_bindgen::JsValue> = store
+                .get(k)
+                .primitive()
+                .map_err(read_error)?
+                .await
+                .map_err(read_error)?;
+            Ok(one.into_iter().collect())
+        }
+        None => store
+            .get_all()
+            .primitive()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?
+            .collect::<Result<_, _>>()
+            .map_err(read_error),
+    }
+}

@@ -99,21 +99,7 @@ impl Vault {
 
     /// Reads and opens every case. A record that cannot be opened is listed, not fatal: the others open.
     pub async fn load_cases(&self) -> Result<Loaded, StoreError> {
-        let tx = self
-            .db
-            .transaction(schema::STORE_CASES)
-            .build()
-            .map_err(read_error)?;
-        let store = tx.object_store(schema::STORE_CASES).map_err(read_error)?;
-        let records: Vec<JsValue> = store
-            .get_all()
-            .primitive()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?
-            .collect::<Result<_, _>>()
-            .map_err(read_error)?;
-        drop(tx);
+        let records = schema::read(&self.db, schema::STORE_CASES, None).await?;
         let mut loaded = Loaded::default();
         for rec in records {
             match self.open_record(&rec).await {
@@ -145,19 +131,9 @@ impl Vault {
 
     async fn fetch(&self, id: CaseId, adopt: bool) -> Result<Option<Case>, StoreError> {
         let key = id.to_string();
-        let tx = self
-            .db
-            .transaction(schema::STORE_CASES)
-            .build()
-            .map_err(read_error)?;
-        let store = tx.object_store(schema::STORE_CASES).map_err(read_error)?;
-        let rec: Option<JsValue> = store
-            .get(key.as_str())
-            .primitive()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?;
-        drop(tx);
+        let rec = schema::read(&self.db, schema::STORE_CASES, Some(key.as_str()))
+            .await?
+            .pop();
         let Some(rec) = rec else { return Ok(None) };
         let (case, seen) = self
             .open_record(&rec)
