@@ -538,6 +538,17 @@ fn r_plan_5_disagreements_are_written_into_the_plan() {
     );
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-PLAN-5"));
     assert!(plan::r_plan_5_disagreements(&PlanContent::default()).is_none());
+    let one = PlanContent {
+        disagreements: vec!["a".into()],
+        ..PlanContent::default()
+    };
+    let two = PlanContent {
+        disagreements: vec!["a".into(), "b".into()],
+        ..PlanContent::default()
+    };
+    let msg = |c: &PlanContent| plan::r_plan_5_disagreements(c).unwrap().message_sv;
+    assert!(msg(&one).ends_with("(1 punkt)."), "{}", msg(&one));
+    assert!(msg(&two).ends_with("(2 punkter)."), "{}", msg(&two));
 }
 
 #[test]

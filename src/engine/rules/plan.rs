@@ -232,10 +232,10 @@ pub fn r_plan_5_disagreements(content: &PlanContent) -> Option<Finding> {
     (!content.disagreements.is_empty()).then(|| {
         Finding::record(
             "R-PLAN-5",
-            format!(
-                "Oenighet är inskriven i planen ({} punkter).",
-                content.disagreements.len()
-            ),
+            match content.disagreements.len() {
+                1 => "Oenighet är inskriven i planen (1 punkt).".to_string(),
+                n => format!("Oenighet är inskriven i planen ({n} punkter)."),
+            },
         )
     })
 }

@@ -81,6 +81,14 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// Why `step` cannot be taken now, when the engine blocks it (shown beside the step's button).
+    pub fn blocker(&self, step: Step) -> Option<Violation> {
+        self.blocked
+            .iter()
+            .find(|b| b.step == step)
+            .map(|b| b.violation.clone())
+    }
+
     /// Every warning, record and guidance that belongs on one step's screen (the overview shows them all).
     pub fn on_screen(&self, step: StepRef) -> Vec<Finding> {
         self.warnings

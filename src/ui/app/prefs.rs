@@ -13,16 +13,24 @@ pub enum TextSize {
     Normal,
     Stor,
     Storre,
+    /// 200 % (WCAG 1.4.4: text can be resized to 200 %).
+    Storst,
 }
 
 impl TextSize {
-    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Stor, TextSize::Storre];
+    pub const ALL: [TextSize; 4] = [
+        TextSize::Normal,
+        TextSize::Stor,
+        TextSize::Storre,
+        TextSize::Storst,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             TextSize::Normal => "normal",
             TextSize::Stor => "stor",
             TextSize::Storre => "storre",
+            TextSize::Storst => "storst",
         }
     }
 
@@ -31,6 +39,7 @@ impl TextSize {
             TextSize::Normal => "Normal",
             TextSize::Stor => "Stor",
             TextSize::Storre => "Större",
+            TextSize::Storst => "Störst (dubbel storlek)",
         }
     }
 }

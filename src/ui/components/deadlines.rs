@@ -17,20 +17,20 @@ pub fn status_class(s: DeadlineStatus) -> &'static str {
 pub fn DeadlineList(#[prop(into)] deadlines: Signal<Vec<Deadline>>) -> impl IntoView {
     view! {
         <Show when=move || !deadlines.with(Vec::is_empty) fallback=|| view! { <p class="hint">"Inga tidsgränser just nu."</p> }>
-            <table class="data-table">
+            <div class="table-wrap"><table class="data-table" role="table">
                 <caption class="visually-hidden">"Tidsgränser"</caption>
-                <thead><tr><th scope="col">"Vad"</th><th scope="col">"Senast"</th><th scope="col">"Status"</th><th scope="col">"Regel"</th></tr></thead>
-                <tbody>
+                <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">"Vad"</th><th scope="col" role="columnheader">"Senast"</th><th scope="col" role="columnheader">"Status"</th><th scope="col" role="columnheader">"Regel"</th></tr></thead>
+                <tbody role="rowgroup">
                     {move || deadlines.get().into_iter().map(|d| view! {
-                        <tr>
-                            <td>{d.what_sv}</td>
-                            <td class="nowrap">{crate::engine::calendar::iso(d.due)}</td>
-                            <td><span class=status_class(d.status)>{d.status.label_sv()}</span></td>
-                            <td class="rule-id">{d.rule.as_str()}</td>
+                        <tr role="row">
+                            <td role="cell" data-label="Vad">{d.what_sv}</td>
+                            <td role="cell" data-label="Senast" class="nowrap">{crate::engine::calendar::iso(d.due)}</td>
+                            <td role="cell" data-label="Status"><span class=status_class(d.status)>{d.status.label_sv()}</span></td>
+                            <td role="cell" data-label="Regel"><span class="rule-id">{d.rule.as_str()}</span></td>
                         </tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </Show>
     }
 }

@@ -1,6 +1,7 @@
 //! The shared widgets. Fields and choices carry their label, hint and error; `Explain`, `Findings` and
 //! `DeadlineList` show the engine's own words with the rule id; the notices are the app's.
 
+mod action;
 mod choices;
 mod deadlines;
 mod explain;
@@ -8,6 +9,7 @@ mod field;
 mod findings;
 mod notices;
 
+pub use action::Action;
 pub use choices::{CheckSet, Checkbox, PartySelect, ProfileSelect, RadioGroup};
 pub use deadlines::{status_class, DeadlineList};
 pub use explain::Explain;

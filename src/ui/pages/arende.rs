@@ -50,10 +50,22 @@ fn CaseShell(id: CaseId, step: Memo<String>) -> impl IntoView {
         (Some(a), _) => format!("{a} år"),
         _ => "Ålder okänd".to_string(),
     };
+    // Arriving with the focus nowhere (the form that registered the case is gone): it goes to the case's name.
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let lost = document()
+                .active_element()
+                .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
+            if lost {
+                let _ = h.focus();
+            }
+        }
+    });
     view! {
         <p class="breadcrumb"><A href="/arenden">{text::CASE_BACK}</A></p>
         <div class="case-head">
-            <h1>{name.clone()}</h1>
+            <h1 tabindex="-1" node_ref=heading>{name.clone()}</h1>
             <p class="case-facts">
                 <span class="identity-full">{initial.person().identity.full()}</span>
                 " · "<span>{age}</span>
@@ -152,9 +164,10 @@ fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
         <section class="card" aria-labelledby="nasta-rubrik">
             <h2 id="nasta-rubrik">"Nästa steg"</h2>
             <ul class="next-steps">
-                {move || next_steps().into_iter().map(|s| match s.screen().map(segment_of) {
-                    Some(seg) => view! { <li><A href=case_href(id, seg) attr:class="button primary">{s.label_sv()}</A></li> }.into_any(),
-                    None => view! { <li><span class="step-text">{s.label_sv()}</span></li> }.into_any(),
+                // Only steps with a screen to take them on: a step is a link there, never a control that does nothing.
+                {move || next_steps().into_iter().filter_map(|s| {
+                    let seg = segment_of(s.screen()?);
+                    Some(view! { <li><A href=case_href(id, seg) attr:class="button primary">{s.label_sv()}</A></li> })
                 }).collect_view()}
             </ul>
             {move || blocked().into_iter().map(|b| {

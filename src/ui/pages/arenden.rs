@@ -42,30 +42,30 @@ pub fn CaseList() -> impl IntoView {
             }}
         </p>
         <Show when=move || !filtered.with(Vec::is_empty)>
-            <table class="case-table">
+            <div class="table-wrap"><table class="case-table" role="table">
                 <caption class="visually-hidden">{text::CASES_TITLE}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{text::COL_NAME}</th>
-                        <th scope="col">{text::COL_IDENTITY}</th>
-                        <th scope="col">{text::COL_PHASE}</th>
-                        <th scope="col">{text::COL_CHANGED}</th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">{text::COL_NAME}</th>
+                        <th scope="col" role="columnheader">{text::COL_IDENTITY}</th>
+                        <th scope="col" role="columnheader">{text::COL_PHASE}</th>
+                        <th scope="col" role="columnheader">{text::COL_CHANGED}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     <For each=move || filtered.get() key=|c| (c.id(), c.updated()) children=|case| {
                         let name = case.person().name.clone();
                         view! {
-                            <tr>
-                                <td><A href=format!("/arende/{}", case.id())>{name}</A></td>
-                                <td class="identity">{case.person().identity.masked()}</td>
-                                <td>{case.phase().label_sv()}</td>
-                                <td>{format_time(case.updated())}</td>
+                            <tr role="row">
+                                <td role="cell" data-label=text::COL_NAME><A href=format!("/arende/{}", case.id())>{name}</A></td>
+                                <td role="cell" data-label=text::COL_IDENTITY class="identity">{case.person().identity.masked()}</td>
+                                <td role="cell" data-label=text::COL_PHASE>{case.phase().label_sv()}</td>
+                                <td role="cell" data-label=text::COL_CHANGED>{format_time(case.updated())}</td>
                             </tr>
                         }
                     }/>
                 </tbody>
-            </table>
+            </table></div>
         </Show>
     }
 }

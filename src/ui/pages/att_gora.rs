@@ -60,24 +60,24 @@ pub fn AttGora() -> impl IntoView {
             n => format!("{n} öppna tidsgränser."),
         }}</p>
         <Show when=move || !rows.with(Vec::is_empty)>
-            <table class="data-table board">
+            <div class="table-wrap"><table class="data-table" role="table">
                 <caption class="visually-hidden">"Öppna tidsgränser i alla ärenden"</caption>
-                <thead><tr><th scope="col">"Status"</th><th scope="col">"Vad"</th><th scope="col">"För"</th><th scope="col">"Senast"</th><th scope="col">"Regel"</th></tr></thead>
-                <tbody>
+                <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">"Status"</th><th scope="col" role="columnheader">"Vad"</th><th scope="col" role="columnheader">"För"</th><th scope="col" role="columnheader">"Senast"</th><th scope="col" role="columnheader">"Regel"</th></tr></thead>
+                <tbody role="rowgroup">
                     {move || rows.get().into_iter().map(|t| {
                         let href = case_href(t.case, segment_of(t.deadline.step));
                         view! {
-                            <tr>
-                                <td><span class=status_class(t.deadline.status)>{t.deadline.status.label_sv()}</span></td>
-                                <td><A href=href>{t.deadline.what_sv.clone()}</A></td>
-                                <td>{t.name}<br/><span class="identity">{t.masked}</span></td>
-                                <td class="nowrap">{crate::engine::calendar::iso(t.deadline.due)}</td>
-                                <td class="rule-id">{t.deadline.rule.as_str()}</td>
+                            <tr role="row">
+                                <td role="cell" data-label="Status"><span class=status_class(t.deadline.status)>{t.deadline.status.label_sv()}</span></td>
+                                <td role="cell" data-label="Vad"><A href=href>{t.deadline.what_sv.clone()}</A></td>
+                                <td role="cell" data-label="För"><span>{t.name}" "<span class="identity">{t.masked}</span></span></td>
+                                <td role="cell" data-label="Senast" class="nowrap">{crate::engine::calendar::iso(t.deadline.due)}</td>
+                                <td role="cell" data-label="Regel"><span class="rule-id">{t.deadline.rule.as_str()}</span></td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </Show>
     }
 }

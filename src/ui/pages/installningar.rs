@@ -2,7 +2,7 @@
 
 use crate::ui::app::prefs::{TextSize, AUTOLOCK_CHOICES};
 use crate::ui::app::state::use_app;
-use crate::ui::components::ProfileSelect;
+use crate::ui::components::{ProfileSelect, RadioGroup};
 use crate::ui::platform::set_title;
 use crate::ui::text;
 use leptos::prelude::*;
@@ -23,24 +23,20 @@ pub fn Settings() -> impl IntoView {
         }));
     };
     let on_profile = Callback::new(move |()| store(&|p| p.profile = profile.get_untracked()));
+    let size = RwSignal::new(Some(app.prefs.get_untracked().text_size));
+    let on_size = Callback::new(move |()| {
+        if let Some(s) = size.get_untracked() {
+            store(&|p| p.text_size = s)
+        }
+    });
     view! {
         <h1>{text::SETTINGS_TITLE}</h1>
         <p>{text::SETTINGS_INTRO}</p>
         <form class="form" on:submit=|ev| ev.prevent_default()>
             <ProfileSelect id="installning-profil" value=profile hint=text::SETTINGS_PROFILE_HINT on_change=on_profile/>
-            <fieldset class="field">
-                <legend>{text::SETTINGS_TEXT_SIZE}</legend>
-                <div class="radios">
-                    {TextSize::ALL.into_iter().map(|size| view! {
-                        <label class="radio">
-                            <input autocomplete="off" type="radio" name="textstorlek" value=size.as_str()
-                                prop:checked=move || app.prefs.with(|p| p.text_size == size)
-                                on:change=move |_| store(&|p| p.text_size = size)/>
-                            {size.label_sv()}
-                        </label>
-                    }).collect_view()}
-                </div>
-            </fieldset>
+            <RadioGroup legend=text::SETTINGS_TEXT_SIZE name="textstorlek" value=size
+                options=TextSize::ALL.into_iter().map(|s| (s, s.label_sv().to_string())).collect()
+                on_change=on_size/>
             <div class="field">
                 <label for="autolas">{text::SETTINGS_AUTOLOCK}</label>
                 <select autocomplete="off" id="autolas" on:change=move |ev| {
@@ -54,6 +50,6 @@ pub fn Settings() -> impl IntoView {
                 </select>
             </div>
         </form>
-        <p role="status" class="status">{move || status.get()}</p>
+        <p role="status" class="saved-note">{move || status.get()}</p>
     }
 }

@@ -40,3 +40,11 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Focuses an element and brings it to the middle of the screen (a message the user must read, not just reach).
+pub fn focus_and_reveal(el: &web_sys::HtmlElement) {
+    let _ = el.focus();
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}

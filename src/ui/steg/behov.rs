@@ -6,7 +6,7 @@ use crate::engine::model::{ClosingReason, CompulsoryCare, Indicator, Requester};
 use crate::engine::rules::need;
 use crate::engine::{evaluate, profiles, Case, Command};
 use crate::ui::app::state::use_app;
-use crate::ui::components::{CheckSet, Explain, Field, Findings};
+use crate::ui::components::{CheckSet, Explain, Field, Findings, RadioGroup};
 use crate::ui::platform::now;
 use crate::ui::text;
 use leptos::prelude::*;
@@ -36,10 +36,13 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
         }
         None => error.set(Some(form_error("Ange datumet som ÅÅÅÅ-MM-DD."))),
     };
+    let care_error = RwSignal::new(None);
+    let request_error = RwSignal::new(None);
+    let existing_error = RwSignal::new(None);
     let care =
-        move |c: Option<CompulsoryCare>| run(app, case, Command::SetCompulsoryCare(c), error);
+        move |c: Option<CompulsoryCare>| run(app, case, Command::SetCompulsoryCare(c), care_error);
     let care_now = move || case.with(|c| c.as_ref().and_then(|c| c.need().compulsory_care));
-    let request_by = RwSignal::new(Requester::Personen);
+    let request_by = RwSignal::new(Some(Requester::Personen));
     let refusal = RwSignal::new(String::new());
     let existing = RwSignal::new(String::new());
     let request = move || case.with(|c| c.as_ref().and_then(|c| c.need().request));
@@ -77,34 +80,32 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
                 <button type="button" class="button secondary" aria-pressed=move || (care_now() == Some(CompulsoryCare::Lrv)).to_string() on:click=move |_| { care(Some(CompulsoryCare::Lrv)); }>"LRV"</button>
                 <button type="button" class="button secondary" aria-pressed=move || care_now().is_none().to_string() on:click=move |_| { care(None); }>"Ingen tvångsvård"</button>
             </div>
+            <Explain violation=care_error/>
         </section>
         <section class="card" aria-labelledby="begaran-rubrik">
             <h3 id="begaran-rubrik">"Begäran om SIP"</h3>
             {move || match request() {
                 None => view! {
-                    <fieldset class="field">
-                        <legend>"Vem begär en SIP?"</legend>
-                        <div class="radios">
-                            <label class="radio"><input autocomplete="off" type="radio" name="begaran" prop:checked=move || request_by.get() == Requester::Personen on:change=move |_| request_by.set(Requester::Personen)/>"Personen"</label>
-                            <label class="radio"><input autocomplete="off" type="radio" name="begaran" prop:checked=move || request_by.get() == Requester::Narstaende on:change=move |_| request_by.set(Requester::Narstaende)/>"En närstående"</label>
-                        </div>
-                    </fieldset>
-                    <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordRequest { by: request_by.get_untracked(), at: now().date() }, error); }>"Registrera begäran"</button>
+                    <RadioGroup legend="Vem begär en SIP?" name="begaran" value=request_by
+                        options=vec![(Requester::Personen, "Personen".to_string()), (Requester::Narstaende, "En närstående".to_string())]/>
+                    <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordRequest { by: request_by.get_untracked().unwrap_or(Requester::Personen), at: now().date() }, request_error); }>"Registrera begäran"</button>
                 }.into_any(),
                 Some(r) => view! {
                     <p>{format!("Begäran från {} {}.", if r.by == Requester::Personen { "personen" } else { "en närstående" }, crate::engine::calendar::iso(r.at))}
                        {r.refused_reason.map(|why| format!(" Nekad: {why}"))}</p>
                     <Field id="neka-anledning" label="Anledning till att begäran nekas" value=refusal hint="En begäran får nekas bara i undantagsfall, och anledningen ska dokumenteras." multiline=true/>
-                    <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RefuseRequest { reason: refusal.get_untracked() }, error); }>"Neka begäran"</button>
+                    <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RefuseRequest { reason: refusal.get_untracked() }, request_error); }>"Neka begäran"</button>
                 }.into_any(),
             }}
+            <Explain violation=request_error/>
         </section>
         <section class="card" aria-labelledby="befintlig-rubrik">
             <h3 id="befintlig-rubrik">"Befintlig plan"</h3>
             <Field id="befintlig-plan" label="Vilken befintlig plan uppfyller kraven på en SIP?" value=existing multiline=true/>
             <button type="button" class="button secondary" on:click=move |_| {
-                run(app, case, Command::Close { reason: ClosingReason::BefintligPlanUppfyllerKraven, participants: vec![text::ACTOR.to_string()], comment: existing.get_untracked() }, error);
+                run(app, case, Command::Close { reason: ClosingReason::BefintligPlanUppfyllerKraven, participants: vec![text::ACTOR.to_string()], comment: existing.get_untracked() }, existing_error);
             }>"Befintlig plan uppfyller kraven"</button>
+            <Explain violation=existing_error/>
         </section>
     }
     .into_any()

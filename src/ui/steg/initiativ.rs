@@ -1,13 +1,16 @@
 //! Initiativ (R-INIT): recipients, a short reason, urgency; then each recipient's kvittens or nej with referral,
 //! and its 1-working-day deadline.
 
-use super::{party_name, run};
+use super::{blocker, form_error, party_name, run};
 use crate::engine::model::{InitiativeAnswer, PartyId, PartyKind, PrepItem, Urgency};
 use crate::engine::rules::initiative::{r_init_2_referrals, r_init_2_suggested_recipients};
 use crate::engine::rules::need::r_need_3_reason;
+use crate::engine::views::evaluate::Step;
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
 use crate::ui::app::state::use_app;
-use crate::ui::components::{status_class, CheckSet, Explain, Field, PartySelect};
+use crate::ui::components::{
+    status_class, Action, CheckSet, Explain, Field, PartySelect, RadioGroup,
+};
 use crate::ui::platform::{format_time, now};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -53,8 +56,10 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let send = move |_| {
+    let send_error = RwSignal::new(None);
+    let send = Callback::new(move |()| {
         let Some(from) = initiator.get_untracked() else {
+            send_error.set(Some(form_error("Välj vilken enhet som tar initiativet.")));
             return;
         };
         let cmd = Command::SendInitiative {
@@ -63,9 +68,8 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
             reason: reason.get_untracked(),
             urgency: urgency.get_untracked(),
         };
-        run(app, case, cmd, error);
-    };
-    let referral = RwSignal::new(String::new());
+        run(app, case, cmd, send_error);
+    });
     let sent = move || case.with(|c| c.as_ref().and_then(|c| c.initiative().cloned()));
     let due_for = move |id: PartyId| {
         case.with(|c| {
@@ -106,14 +110,10 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                     </div>
                     {move || view! { <CheckSet legend="Mottagare" name="mottagare" options=recipient_options() value=recipients/> }}
                     <Field id="anledning" label="Kort anledning" value=reason hint="\"Behov av samordning av …\". Inga journaler eller utredningar." multiline=true/>
-                    <fieldset class="field">
-                        <legend>"Brådskande?"</legend>
-                        <div class="radios">
-                            <label class="radio"><input autocomplete="off" type="radio" name="bradska" prop:checked=move || urgency.get() == Some(Urgency::Akut) on:change=move |_| urgency.set(Some(Urgency::Akut))/>"Akut"</label>
-                            <label class="radio"><input autocomplete="off" type="radio" name="bradska" prop:checked=move || urgency.get() == Some(Urgency::KanVanta) on:change=move |_| urgency.set(Some(Urgency::KanVanta))/>"Kan vänta"</label>
-                        </div>
-                    </fieldset>
-                    <button type="button" class="button primary" on:click=send>"Skicka initiativ"</button>
+                    <RadioGroup legend="Brådskande?" name="bradska" value=urgency
+                        options=vec![(Urgency::Akut, "Akut".to_string()), (Urgency::KanVanta, "Kan vänta".to_string())]/>
+                    <Action id="skicka-initiativ" label="Skicka initiativ" on_click=send error=send_error
+                        blocked=blocker(case, Step::SkickaInitiativ)/>
                 </section>
             }.into_any(),
             Some(init) => view! {
@@ -130,39 +130,43 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                             </div>
                         })
                     }}
-                    <Field id="hanvisning" label="Vid nej: enhet som i stället ska få initiativet" value=referral/>
-                    <table class="data-table">
-                        <caption class="visually-hidden">"Mottagare av initiativet"</caption>
-                        <thead><tr><th scope="col">"Mottagare"</th><th scope="col">"Svar"</th><th scope="col">"Svara senast"</th><th scope="col">"Åtgärd"</th></tr></thead>
-                        <tbody>
-                            {init.recipients.iter().map(|r| {
-                                let pid = r.party;
-                                let name = party_name(case, pid);
-                                let answer = match &r.answer {
-                                    None => "Väntar på svar".to_string(),
-                                    Some(InitiativeAnswer::Kvitterad { at }) => format!("Kvitterad {}", format_time(*at)),
-                                    Some(InitiativeAnswer::Nekad { at, referral }) => format!("Nekad {}, hänvisar till {referral}", format_time(*at)),
-                                };
-                                let due = due_for(pid);
-                                let pending = r.answer.is_none();
-                                view! {
-                                    <tr>
-                                        <td>{name.clone()}</td>
-                                        <td>{answer}</td>
-                                        <td>{due.map(|d| view! { {crate::engine::calendar::iso(d.due)}" " <span class=status_class(d.status)>{d.status.label_sv()}</span> })}</td>
-                                        <td>{pending.then(|| view! {
-                                            <div class="button-row">
-                                                <button type="button" class="button small" aria-label=format!("Kvittera för {name}")
-                                                    on:click=move |_| { run(app, case, Command::AcknowledgeInitiative { recipient: pid }, error); }>"Kvittera"</button>
-                                                <button type="button" class="button small secondary" aria-label=format!("Neka för {name}")
-                                                    on:click=move |_| { run(app, case, Command::DeclineInitiative { recipient: pid, referral: referral.get_untracked() }, error); }>"Neka"</button>
+                    <ul class="rows" aria-label="Mottagare av initiativet">
+                        {init.recipients.iter().enumerate().map(|(i, r)| {
+                            let pid = r.party;
+                            let name = party_name(case, pid);
+                            let answer = match &r.answer {
+                                None => "Väntar på svar".to_string(),
+                                Some(InitiativeAnswer::Kvitterad { at }) => format!("Kvitterad {}", format_time(*at)),
+                                Some(InitiativeAnswer::Nekad { at, referral }) => format!("Nekad {}, hänvisar till {referral}", format_time(*at)),
+                            };
+                            let due = due_for(pid);
+                            let pending = r.answer.is_none();
+                            let referral = RwSignal::new(String::new());
+                            let row_error = RwSignal::new(None);
+                            view! {
+                                <li class="row-card">
+                                    <h4 class="row-title">{name.clone()}</h4>
+                                    <p>{answer}</p>
+                                    {due.map(|d| view! { <p>"Svara senast "<span class="nowrap">{crate::engine::calendar::iso(d.due)}</span>" " <span class=status_class(d.status)>{d.status.label_sv()}</span></p> })}
+                                    {pending.then(|| view! {
+                                        <div class="button-row">
+                                            <button type="button" class="button small primary" aria-label=format!("Kvittera för {name}")
+                                                on:click=move |_| { run(app, case, Command::AcknowledgeInitiative { recipient: pid }, row_error); }>"Kvittera"</button>
+                                        </div>
+                                        <div class="decline">
+                                            <div class="field">
+                                                <label for=format!("hanvisning-{i}")>"Vid nej: enhet som i stället ska få initiativet"<span class="visually-hidden">{format!(" (svar från {name})")}</span></label>
+                                                <input autocomplete="off" id=format!("hanvisning-{i}") type="text" prop:value=move || referral.get() on:input=move |ev| referral.set(event_target_value(&ev))/>
                                             </div>
-                                        })}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                                            <button type="button" class="button small secondary" aria-label=format!("Neka för {name}")
+                                                on:click=move |_| { run(app, case, Command::DeclineInitiative { recipient: pid, referral: referral.get_untracked() }, row_error); }>"Neka"</button>
+                                        </div>
+                                        <Explain violation=row_error/>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                 </section>
             }.into_any(),
         }}

@@ -1,12 +1,15 @@
 //! Kallelse (R-KALL): purpose, the person's long-term goal, questions per party, time and place, participation,
 //! summoned and invited; then acknowledgements and letters for those without system access.
 
-use super::{form_error, parse_datetime, party_choices, party_name, run};
+use super::{blocker, form_error, parse_datetime, party_choices, party_name, run};
 use crate::engine::model::{KallelseDraft, PartyId, Place, Question};
 use crate::engine::rules::kallelse::{r_kall_4_is_summoned, r_kall_4_letters, R_KALL_6_GATHER_SV};
+use crate::engine::views::evaluate::Step;
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
 use crate::ui::app::state::use_app;
-use crate::ui::components::{status_class, CheckSet, Checkbox, Explain, Field, PartySelect};
+use crate::ui::components::{
+    status_class, Action, CheckSet, Checkbox, Explain, Field, PartySelect,
+};
 use crate::ui::platform::{format_time, now};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,8 +34,6 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
     let participation = RwSignal::new(String::new());
     let documenter = RwSignal::new(String::new());
     let recipients = RwSignal::new(BTreeSet::<PartyId>::new());
-    let attendee = RwSignal::new(String::new());
-    let substitute = RwSignal::new(String::new());
 
     let party_options = move || {
         case.with(|c| {
@@ -60,7 +61,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let send = move |_| {
+    let send = Callback::new(move |()| {
         let meeting_at = match when.get_untracked() {
             s if s.trim().is_empty() => None,
             s => match parse_datetime(&s) {
@@ -96,7 +97,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
             documenter: documenter.get_untracked(),
         };
         run(app, case, Command::SendKallelse(draft), error);
-    };
+    });
     let sent = move || case.with(|c| c.as_ref().and_then(|c| c.kallelse().cloned()));
     let due_for = move |pid: PartyId| {
         case.with(|c| {
@@ -111,7 +112,6 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
 
     view! {
         <h2>"Kallelse"</h2>
-        <Explain violation=error/>
         {move || match sent() {
             None => view! {
                 <section class="card" aria-labelledby="kallelse-rubrik">
@@ -144,7 +144,8 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                     {move || view! { <CheckSet legend="Mottagare" name="kallade" options=party_options() value=recipients
                         hint="Socialtjänst och hälso- och sjukvård kallas. Övriga bjuds in, med brev om de saknar IT-stödet."/> }}
                     <p class="hint">{R_KALL_6_GATHER_SV}</p>
-                    <button type="button" class="button primary" on:click=send>"Skicka kallelse"</button>
+                    <Action id="skicka-kallelse" label="Skicka kallelse" on_click=send error=error
+                        blocked=blocker(case, Step::SkickaKallelse)/>
                 </section>
             }.into_any(),
             Some(k) => view! {
@@ -152,53 +153,57 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                     <h3 id="skickad-rubrik">"Skickad"</h3>
                     <p>{format!("Skickad {}. Möte {} – {}.", format_time(k.sent), format_time(k.meeting_at), match &k.place { Place::Digitalt => "digitalt".to_string(), Place::Plats(p) => p.clone() })}</p>
                     <p>"Syfte: "{k.purpose.clone()}</p>
-                    <div class="field">
-                        <label for="kommer">"Vem kommer (vid kvittens)"</label>
-                        <input autocomplete="off" id="kommer" type="text" prop:value=move || attendee.get() on:input=move |ev| attendee.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="field">
-                        <label for="ersattare">"Ersättare (om den kallade är förhindrad)"</label>
-                        <input autocomplete="off" id="ersattare" type="text" prop:value=move || substitute.get() on:input=move |ev| substitute.set(event_target_value(&ev))/>
-                    </div>
-                    <table class="data-table">
-                        <caption class="visually-hidden">"Mottagare av kallelsen"</caption>
-                        <thead><tr><th scope="col">"Mottagare"</th><th scope="col">"Kallad eller inbjuden"</th><th scope="col">"Svar"</th><th scope="col">"Kvittera senast"</th><th scope="col">"Åtgärd"</th></tr></thead>
-                        <tbody>
-                            {k.recipients.iter().map(|r| {
-                                let pid = r.party;
-                                let name = party_name(case, pid);
-                                let due = if r.summoned { due_for(pid) } else { None };
-                                let answer = r.answer.as_ref().map_or("Väntar".to_string(), |a| match &a.substitute {
-                                    Some(s) => format!("{} kommer (ersättare {s})", a.attendee),
-                                    None => format!("{} kommer", a.attendee),
-                                });
-                                let pending = r.answer.is_none();
-                                view! {
-                                    <tr>
-                                        <td>{name.clone()}</td>
-                                        <td>{if r.summoned { "Kallad" } else { "Inbjuden" }}</td>
-                                        <td>{answer}</td>
-                                        <td>{due.map(|d| view! { {crate::engine::calendar::iso(d.due)}" " <span class=status_class(d.status)>{d.status.label_sv()}</span> })}</td>
-                                        <td>{pending.then(|| view! {
-                                            <button type="button" class="button small" aria-label=format!("Kvittera för {name}") on:click=move |_| {
+                    <ul class="rows" aria-label="Mottagare av kallelsen">
+                        {k.recipients.iter().enumerate().map(|(i, r)| {
+                            let pid = r.party;
+                            let name = party_name(case, pid);
+                            let due = if r.summoned { due_for(pid) } else { None };
+                            let answer = r.answer.as_ref().map_or("Väntar på kvittens".to_string(), |a| match &a.substitute {
+                                Some(s) => format!("{} kommer (ersättare {s})", a.attendee),
+                                None => format!("{} kommer", a.attendee),
+                            });
+                            let pending = r.answer.is_none();
+                            let attendee = RwSignal::new(String::new());
+                            let substitute = RwSignal::new(String::new());
+                            let row_error = RwSignal::new(None);
+                            let hidden = format!(" ({name})");
+                            view! {
+                                <li class="row-card">
+                                    <h4 class="row-title">{name.clone()}" "<span class="tag">{if r.summoned { "Kallad" } else { "Inbjuden" }}</span></h4>
+                                    <p>{answer}</p>
+                                    {due.map(|d| view! { <p>"Kvittera senast "<span class="nowrap">{crate::engine::calendar::iso(d.due)}</span>" " <span class=status_class(d.status)>{d.status.label_sv()}</span></p> })}
+                                    {pending.then(|| view! {
+                                        <div class="row-form">
+                                            <div class="field">
+                                                <label for=format!("kommer-{i}")>"Vem kommer (vid kvittens)"<span class="visually-hidden">{hidden.clone()}</span></label>
+                                                <input autocomplete="off" id=format!("kommer-{i}") type="text" prop:value=move || attendee.get() on:input=move |ev| attendee.set(event_target_value(&ev))/>
+                                            </div>
+                                            <div class="field">
+                                                <label for=format!("ersattare-{i}")>"Ersättare (om den kallade är förhindrad)"<span class="visually-hidden">{hidden}</span></label>
+                                                <input autocomplete="off" id=format!("ersattare-{i}") type="text" prop:value=move || substitute.get() on:input=move |ev| substitute.set(event_target_value(&ev))/>
+                                            </div>
+                                            <button type="button" class="button small primary" aria-label=format!("Kvittera för {name}") on:click=move |_| {
                                                 let sub = Some(substitute.get_untracked()).filter(|s| !s.trim().is_empty());
-                                                if run(app, case, Command::AcknowledgeKallelse { recipient: pid, attendee: attendee.get_untracked(), substitute: sub }, error) {
-                                                    attendee.set(String::new());
-                                                    substitute.set(String::new());
-                                                }
+                                                run(app, case, Command::AcknowledgeKallelse { recipient: pid, attendee: attendee.get_untracked(), substitute: sub }, row_error);
                                             }>"Kvittera"</button>
-                                        })}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    <h4 class="small-heading">"Brev till inbjudna utan IT-stödet"</h4>
-                    <ul>
-                        {move || letters().into_iter().map(|pid| view! {
-                            <li><A href=format!("/utskrift/kallelse/{id}/{}", pid.0)>{format!("Brev till {}", party_name(case, pid))}</A></li>
+                                        </div>
+                                        <Explain violation=row_error/>
+                                    })}
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
+                    {move || {
+                        let l = letters();
+                        (!l.is_empty()).then(|| view! {
+                            <h4 class="small-heading">"Brev till inbjudna utan IT-stödet"</h4>
+                            <ul>
+                                {l.into_iter().map(|pid| view! {
+                                    <li><A href=format!("/utskrift/kallelse/{id}/{}", pid.0)>{format!("Brev till {}", party_name(case, pid))}</A></li>
+                                }).collect_view()}
+                            </ul>
+                        })
+                    }}
                 </section>
             }.into_any(),
         }}

@@ -13,6 +13,7 @@ pub mod utskrivning;
 
 use crate::engine::model::PartyId;
 use crate::engine::rules::Violation;
+use crate::engine::views::evaluate::Step;
 use crate::engine::{Case, Command};
 use crate::ui::app::state::AppState;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -38,6 +39,22 @@ pub fn run(
             false
         }
     }
+}
+
+/// Why the engine blocks `step` now (shown beside the step's button before it is pressed).
+pub fn blocker(case: Memo<Option<Case>>, step: Step) -> Signal<Option<Violation>> {
+    Signal::derive(move || {
+        case.with(|c| {
+            c.as_ref().and_then(|c| {
+                crate::engine::evaluate(
+                    c,
+                    crate::ui::platform::now(),
+                    crate::engine::profiles::get(c.profile()),
+                )
+                .blocker(step)
+            })
+        })
+    })
 }
 
 /// The case's parties as (id, name), for choices.

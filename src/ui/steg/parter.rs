@@ -44,6 +44,7 @@ fn parse_kind(s: &str) -> Option<PartyKind> {
 pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None);
+    let remove_error = RwSignal::new(None);
     let kind = RwSignal::new("u0".to_string());
     let name = RwSignal::new(String::new());
     let contact = RwSignal::new(String::new());
@@ -115,6 +116,14 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
             r_name.set(String::new());
         }
     };
+    // R-CONS-6: guardians consent for a child; an adult's page does not ask for them (an age the identity does
+    // not give shows the section, and guardians once added stay listed).
+    let show_guardians = case.with_untracked(|c| {
+        c.as_ref().is_some_and(|c| {
+            c.person().is_child_on(crate::ui::platform::now().date()) != Some(false)
+                || !c.guardians().is_empty()
+        })
+    });
     let parties =
         move || case.with(|c| c.as_ref().map(|c| c.parties().to_vec()).unwrap_or_default());
     let guardians = move || {
@@ -158,28 +167,28 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
             </div>
         })}
         <Show when=move || !parties().is_empty() fallback=|| view! { <p>"Inga parter ännu."</p> }>
-            <table class="data-table">
+            <div class="table-wrap"><table class="data-table" role="table">
                 <caption class="visually-hidden">"Parter i ärendet"</caption>
-                <thead><tr><th scope="col">"Namn"</th><th scope="col">"Typ"</th><th scope="col">"Kontaktperson"</th><th scope="col">"Telefon / e-post"</th><th scope="col">"IT-stöd"</th><th scope="col">"Åtgärd"</th></tr></thead>
-                <tbody>
+                <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">"Namn"</th><th scope="col" role="columnheader">"Typ"</th><th scope="col" role="columnheader">"Kontaktperson"</th><th scope="col" role="columnheader">"Telefon / e-post"</th><th scope="col" role="columnheader">"IT-stöd"</th><th scope="col" role="columnheader">"Åtgärd"</th></tr></thead>
+                <tbody role="rowgroup">
                     {move || parties().into_iter().map(|p| {
                         let pid = p.id;
                         let label = format!("Ta bort {}", p.name);
                         view! {
-                        <tr>
-                            <td>{p.name}</td>
-                            <td>{p.kind.huvudman().map_or("Annan aktör", |h| h.label_sv())}", "{p.kind.label_sv()}</td>
-                            <td>{p.contact.name}</td>
-                            <td>{p.contact.phone}" "{p.contact.email}</td>
-                            <td>{if p.has_system_access { "Ja" } else { "Nej, brev" }}</td>
-                            <td><button type="button" class="button small secondary" aria-label=label
-                                on:click=move |_| { run(app, case, Command::RemoveParty(pid), error); }>"Ta bort"</button></td>
+                        <tr role="row">
+                            <td role="cell" data-label="Namn">{p.name}</td>
+                            <td role="cell" data-label="Typ">{p.kind.huvudman().map_or("Annan aktör", |h| h.label_sv())}", "{p.kind.label_sv()}</td>
+                            <td role="cell" data-label="Kontaktperson">{p.contact.name}</td>
+                            <td role="cell" data-label="Telefon / e-post">{p.contact.phone}" "{p.contact.email}</td>
+                            <td role="cell" data-label="IT-stöd">{if p.has_system_access { "Ja" } else { "Nej, brev" }}</td>
+                            <td role="cell" data-label="Åtgärd"><button type="button" class="button small secondary" aria-label=label
+                                on:click=move |_| { run(app, case, Command::RemoveParty(pid), remove_error); }>"Ta bort"</button></td>
                         </tr>
                     }}).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </Show>
-        <Explain violation=error/>
+        <Explain violation=remove_error/>
         <section class="card" aria-labelledby="ny-part">
             <h3 id="ny-part">"Lägg till verksamhet eller aktör"</h3>
             <div class="field">
@@ -195,15 +204,18 @@ pub fn Parter(case: Memo<Option<Case>>) -> impl IntoView {
             <Checkbox id="part-it" label="Har tillgång till IT-stödet (annars inbjudan med brev)" value=access/>
             <Checkbox id="part-kontakt-pagaende" label="Personen har pågående kontakt här" value=ongoing/>
             <button type="button" class="button primary" on:click=add_party>"Lägg till part"</button>
+            <Explain violation=error/>
         </section>
+        {show_guardians.then(|| view! {
         <section class="card" aria-labelledby="vh-rubrik">
-            <h3 id="vh-rubrik">"Vårdnadshavare"</h3>
-            <ul>{move || guardians().into_iter().map(|g| view! { <li>{g.name}" "{g.phone}</li> }).collect_view()}</ul>
-            <Field id="vh-namn" label="Vårdnadshavarens namn" value=g_name/>
-            <Field id="vh-telefon" label="Vårdnadshavarens telefon" value=g_phone kind="tel"/>
-            <Explain violation=g_error/>
-            <button type="button" class="button secondary" on:click=add_guardian>"Lägg till vårdnadshavare"</button>
-        </section>
+                <h3 id="vh-rubrik">"Vårdnadshavare"</h3>
+                <ul>{move || guardians().into_iter().map(|g| view! { <li>{g.name}" "{g.phone}</li> }).collect_view()}</ul>
+                <Field id="vh-namn" label="Vårdnadshavarens namn" value=g_name/>
+                <Field id="vh-telefon" label="Vårdnadshavarens telefon" value=g_phone kind="tel"/>
+                <Explain violation=g_error/>
+                <button type="button" class="button secondary" on:click=add_guardian>"Lägg till vårdnadshavare"</button>
+            </section>
+        })}
         <section class="card" aria-labelledby="ft-rubrik">
             <h3 id="ft-rubrik">"Företrädare"</h3>
             <ul>{move || representatives().into_iter().map(|r| view! { <li>{r.name}" ("{r.kind.label_sv()}")"</li> }).collect_view()}</ul>

@@ -1,13 +1,14 @@
 //! Samtycke (R-CONS): both parts, the scope, the form, who gave it, validity, the child's view, refusal and
 //! withdrawal; a printable consent form for written consent.
 
-use super::{form_error, parse_date, party_choices, run};
+use super::{blocker, form_error, parse_date, party_choices, run};
 use crate::engine::model::Consent;
 use crate::engine::model::{ConsentForm, Giver, InformationKind};
 use crate::engine::rules::consent::r_cons_4_max_valid_until;
+use crate::engine::views::evaluate::Step;
 use crate::engine::{Case, Command};
 use crate::ui::app::state::use_app;
-use crate::ui::components::{CheckSet, Explain, Field};
+use crate::ui::components::{Action, CheckSet, Checkbox, Explain, Field, RadioGroup};
 use crate::ui::platform::now;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -42,7 +43,9 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             .map(|c| c.information.clone())
             .unwrap_or_default(),
     );
-    let form = RwSignal::new(existing.as_ref().map_or(ConsentForm::Muntligt, |c| c.form));
+    let form = RwSignal::new(Some(
+        existing.as_ref().map_or(ConsentForm::Muntligt, |c| c.form),
+    ));
     let givers = RwSignal::new(
         existing
             .as_ref()
@@ -82,7 +85,7 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             v
         })
     };
-    let record = move |_| {
+    let record = Callback::new(move |()| {
         let Some(given_date) = parse_date(&given.get_untracked()) else {
             error.set(Some(form_error(
                 "Ange datumet då samtycket gavs som ÅÅÅÅ-MM-DD.",
@@ -108,7 +111,7 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             establish_plan: part_b.get_untracked(),
             parties: parties.get_untracked(),
             information: info.get_untracked(),
-            form: form.get_untracked(),
+            form: form.get_untracked().unwrap_or(ConsentForm::Muntligt),
             given_by: givers.get_untracked(),
             given: given_date,
             valid_until,
@@ -116,7 +119,9 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             withdrawn: None,
         };
         run(app, case, Command::RecordConsent(input), error);
-    };
+    });
+    let child_error = RwSignal::new(None);
+    let no_error = RwSignal::new(None);
     let max_hint = move || {
         parse_date(&given.get()).map(|g| {
             format!(
@@ -147,46 +152,38 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             <h3 id="registrera-rubrik">"Registrera samtycke"</h3>
             <fieldset class="field">
                 <legend>"Samtycket gäller"</legend>
-                <div class="check"><input autocomplete="off" id="del-a" type="checkbox" prop:checked=move || part_a.get() on:change=move |ev| part_a.set(event_target_checked(&ev))/>
-                    <label for="del-a">"Informationsutbyte mellan parterna före och under mötet"</label></div>
-                <div class="check"><input autocomplete="off" id="del-b" type="checkbox" prop:checked=move || part_b.get() on:change=move |ev| part_b.set(event_target_checked(&ev))/>
-                    <label for="del-b">"Att en SIP upprättas"</label></div>
-                <div class="check"><input autocomplete="off" id="digitalt" type="checkbox" prop:checked=move || digital.get() on:change=move |ev| digital.set(event_target_checked(&ev))/>
-                    <label for="digitalt">"Möte kan hållas digitalt"</label></div>
+                <Checkbox id="del-a" label="Informationsutbyte mellan parterna före och under mötet" value=part_a/>
+                <Checkbox id="del-b" label="Att en SIP upprättas" value=part_b/>
+                <Checkbox id="digitalt" label="Möte kan hållas digitalt" value=digital/>
             </fieldset>
             {move || view! { <CheckSet legend="Vilka parter får ta del av informationen" name="omfang-parter" options=party_choices(case) value=parties/> }}
             <CheckSet legend="Vilken information" name="omfang-info" options=InformationKind::ALL.iter().map(|k| (*k, k.label_sv().to_string())).collect() value=info/>
-            <fieldset class="field">
-                <legend>"Form"</legend>
-                <div class="radios">
-                    {FORMS.into_iter().map(|f| view! {
-                        <label class="radio"><input autocomplete="off" type="radio" name="form" prop:checked=move || form.get() == f on:change=move |_| form.set(f)/>{f.label_sv()}</label>
-                    }).collect_view()}
-                </div>
-            </fieldset>
+            <RadioGroup legend="Form" name="form" value=form
+                options=FORMS.into_iter().map(|f| (f, f.label_sv().to_string())).collect()/>
             {move || view! { <CheckSet legend="Vem gav samtycket" name="givare" options=giver_options() value=givers
                 hint="För ett barn samtycker vårdnadshavarna; med två vårdnadshavare måste båda samtycka."/> }}
             <Field id="givet" label="Samtycket gavs" value=given kind="date"/>
             <Field id="giltigt" label="Gäller till" value=until kind="date"/>
             <p class="hint" aria-live="polite">{max_hint}</p>
-            <Explain violation=error/>
-            <button type="button" class="button primary" on:click=record>"Registrera samtycke"</button>
+            <Action id="registrera-samtycke" label="Registrera samtycke" on_click=record error=error
+                blocked=blocker(case, Step::RegistreraSamtycke)/>
         </section>
         {is_child.then(|| view! {
             <section class="card" aria-labelledby="barn-rubrik">
                 <h3 id="barn-rubrik">"Barnets röst"</h3>
                 <Field id="barnets-synpunkter" label="Barnets synpunkter, med barnets egna ord" value=child_view multiline=true/>
-                <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordChildView(child_view.get_untracked()), error); }>"Spara barnets synpunkter"</button>
+                <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordChildView(child_view.get_untracked()), child_error); }>"Spara barnets synpunkter"</button>
+                <Explain violation=child_error/>
             </section>
         })}
         <section class="card" aria-labelledby="nej-rubrik">
             <h3 id="nej-rubrik">"Nej eller återkallat"</h3>
-            <div class="check"><input autocomplete="off" id="informerad" type="checkbox" prop:checked=move || informed.get() on:change=move |ev| informed.set(event_target_checked(&ev))/>
-                <label for="informerad">"Personen har fått veta vad en SIP innebär"</label></div>
+            <Checkbox id="informerad" label="Personen har fått veta vad en SIP innebär" value=informed/>
             <div class="button-row">
-                <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RefuseConsent { informed: informed.get_untracked() }, error); }>"Personen tackar nej"</button>
-                <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::WithdrawConsent, error); }>"Återkalla samtycket"</button>
+                <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RefuseConsent { informed: informed.get_untracked() }, no_error); }>"Personen tackar nej"</button>
+                <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::WithdrawConsent, no_error); }>"Återkalla samtycket"</button>
             </div>
+            <Explain violation=no_error/>
         </section>
     }
     .into_any()

@@ -63,7 +63,6 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
     view! {
         <h2>"Utskrivning från slutenvård"</h2>
         <Findings title="Att tänka på" findings=findings/>
-        <Explain violation=error/>
         {move || match discharge() {
             None => view! {
                 <section class="card" aria-labelledby="inskrivning-rubrik">
@@ -71,6 +70,7 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
                     <Field id="inskriven" label="Inskriven" value=admitted kind="datetime-local"/>
                     <Checkbox id="kan-behovas" label="Läkaren bedömer att insatser kan behövas efter utskrivning" value=may_need/>
                     <button type="button" class="button primary" on:click=record_admission>"Registrera inskrivning"</button>
+                    <Explain violation=error/>
                 </section>
             }.into_any(),
             Some(d) => view! {
@@ -96,6 +96,7 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
                             run(app, case, Command::Close { reason: ClosingReason::IngetBehovEfterUtskrivning, participants: vec![text::ACTOR.to_string()], comment: "Bedömningen meddelas alla enheter".into() }, error);
                         }>"Inget behov från båda huvudmännen"</button>
                     </div>
+                    <Explain violation=error/>
                 </section>
             }.into_any(),
         }}

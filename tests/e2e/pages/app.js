@@ -102,6 +102,11 @@ export class App {
     await expect(this.page.getByRole('listitem').filter({ hasText: name })).toBeVisible();
   }
 
+  /** A recipient's own card (of the initiative or the kallelse), with its answer and its own answer fields. */
+  recipient(name) {
+    return this.page.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name }) });
+  }
+
   caseRows() {
     return this.page.getByRole('table').getByRole('row');
   }

@@ -54,9 +54,10 @@ export async function readyForMeeting(page, app) {
   await fillKallelse(page);
   await page.getByRole('button', { name: 'Skicka kallelse' }).click();
   for (const [unit, who] of [['Socialtjänsten Västerås', 'Anna Samordnare'], ['Vårdcentralen Centrum', 'Dr Berg']]) {
-    await page.getByLabel('Vem kommer (vid kvittens)').fill(who);
-    await page.getByRole('button', { name: `Kvittera för ${unit}` }).click();
-    await expect(page.getByRole('row').filter({ hasText: unit })).toContainText(`${who} kommer`);
+    const row = app.recipient(unit);
+    await row.getByLabel('Vem kommer (vid kvittens)').fill(who);
+    await row.getByRole('button', { name: `Kvittera för ${unit}` }).click();
+    await expect(row).toContainText(`${who} kommer`);
   }
   await app.phaseIs('Möte');
 }

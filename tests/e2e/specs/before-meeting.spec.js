@@ -28,7 +28,7 @@ test('an adult from need to kallelse with every acknowledgement', async ({ page 
   await app.expectAccessible('Samtycke');
 
   await sendInitiative(page, app);
-  const row = page.getByRole('row').filter({ hasText: 'Vårdcentralen Centrum' });
+  const row = app.recipient('Vårdcentralen Centrum');
   await expect(row).toContainText('Väntar på svar');
   await expect(row).toContainText(/\d{4}-\d{2}-\d{2}/);
   await app.expectAccessible('Initiativ, sent');
@@ -45,9 +45,10 @@ test('an adult from need to kallelse with every acknowledgement', async ({ page 
   await page.getByRole('button', { name: 'Skicka kallelse' }).click();
   await expect(page.getByRole('heading', { name: 'Skickad' })).toBeVisible();
   for (const [unit, who] of [['Socialtjänsten Västerås', 'Anna Samordnare'], ['Vårdcentralen Centrum', 'Dr Berg']]) {
-    await page.getByLabel('Vem kommer (vid kvittens)').fill(who);
-    await page.getByRole('button', { name: `Kvittera för ${unit}` }).click();
-    await expect(page.getByRole('row').filter({ hasText: unit })).toContainText(`${who} kommer`);
+    const row = app.recipient(unit);
+    await row.getByLabel('Vem kommer (vid kvittens)').fill(who);
+    await row.getByRole('button', { name: `Kvittera för ${unit}` }).click();
+    await expect(row).toContainText(`${who} kommer`);
   }
   await expect(page.getByRole('button', { name: /Kvittera för/ })).toHaveCount(0);
   await app.expectAccessible('Kallelse, acknowledged');
@@ -86,9 +87,10 @@ test('an initiative declined with a referral that becomes a suggested recipient'
   await page.getByRole('button', { name: 'Neka för Vårdcentralen Centrum' }).click();
   await expect(page.getByRole('alert')).toContainText('R-INIT-1');
   await app.expectAccessible('Initiativ with the R-INIT-1 refusal');
-  await page.getByLabel('Vid nej: enhet som i stället ska få initiativet').fill('Psykiatrin Västerås');
-  await page.getByRole('button', { name: 'Neka för Vårdcentralen Centrum' }).click();
-  await expect(page.getByRole('row').filter({ hasText: 'Vårdcentralen Centrum' })).toContainText('hänvisar till Psykiatrin Västerås');
+  const row = app.recipient('Vårdcentralen Centrum');
+  await row.getByLabel('Vid nej: enhet som i stället ska få initiativet').fill('Psykiatrin Västerås');
+  await row.getByRole('button', { name: 'Neka för Vårdcentralen Centrum' }).click();
+  await expect(row).toContainText('hänvisar till Psykiatrin Västerås');
   await expect(page.getByText('Psykiatrin Västerås (hänvisad av nekande enhet)')).toBeVisible();
   await expect(page.getByText(/rätt enhet inom sin huvudman/)).toHaveCount(0); // guidance lives on the overview
   await app.step('Översikt');

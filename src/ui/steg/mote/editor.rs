@@ -91,8 +91,8 @@ pub fn Editor(
             <h3>"Insatser"</h3>
             {no_units.then(|| view! { <p class="hint">"Lägg först till kommunens och regionens verksamheter under Parter."</p> })}
             // Rows are drawn again only when one comes or goes; typing changes a row's own signals.
-            {move || draft.insatser.get().into_iter().map(|row| view! {
-                <InsatsEditor case=case draft=draft row=row units=units.clone() attendees=attendees.clone()/>
+            {move || draft.insatser.get().into_iter().enumerate().map(|(i, row)| view! {
+                <InsatsEditor case=case draft=draft row=row number=i + 1 units=units.clone() attendees=attendees.clone()/>
             }).collect_view()}
             {first_unit.map(|unit| view! {
                 <button type="button" class="button secondary" on:click=move |_| draft.add_insats(unit)>"Lägg till insats"</button>
@@ -100,12 +100,12 @@ pub fn Editor(
 
             <h3>"Andra aktörer gör"</h3>
             {no_actors.then(|| view! { <p class="hint">"Inga andra aktörer ingår i samtycket. "<span class="rule-id">"R-CONS-11"</span></p> })}
-            {move || draft.others.get().into_iter().map(|row| view! {
+            {move || draft.others.get().into_iter().enumerate().map(|(i, row)| view! {
                 <fieldset class="row-group">
-                    <legend>{format!("Aktör {}", row.key)}</legend>
+                    <legend>{format!("Aktör {}", i + 1)}</legend>
                     <PartySelect id=format!("aktor-{}", row.key) label="Aktör" value=row.party options=actors.clone()/>
                     <Field id=format!("aktor-{}-text", row.key) label="Vad aktören gör" value=row.text/>
-                    <button type="button" class="button small" on:click=move |_| draft.remove_actor(row.key)>"Ta bort"</button>
+                    <button type="button" class="button small secondary remove" aria-label=format!("Ta bort aktör {}", i + 1) on:click=move |_| draft.remove_actor(row.key)>"Ta bort"</button>
                 </fieldset>
             }).collect_view()}
             {(!no_actors).then(|| view! {
@@ -114,14 +114,14 @@ pub fn Editor(
 
             <h3>"Kontaktpersoner"</h3>
             <p class="hint">"En kontaktperson för varje verksamhet. Telefonnumren visas inte på storskärmen."</p>
-            {move || draft.contacts.get().into_iter().map(|row| view! {
+            {move || draft.contacts.get().into_iter().enumerate().map(|(i, row)| view! {
                 <fieldset class="row-group">
-                    <legend>{format!("Kontaktperson {}", row.key)}</legend>
+                    <legend>{format!("Kontaktperson {}", i + 1)}</legend>
                     <PartySelect id=format!("kontakt-{}", row.key) label="Verksamhet" value=row.party options=all.clone()/>
                     {move || row.party.get().is_none().then(|| view! { <p class="field-error">"Välj verksamhet. Utan den kommer kontaktpersonen inte med i planen."</p> })}
                     <Field id=format!("kontakt-{}-namn", row.key) label="Namn" value=row.name/>
                     <Field id=format!("kontakt-{}-tel", row.key) label="Telefon" kind="tel" value=row.phone/>
-                    <button type="button" class="button small" on:click=move |_| draft.remove_contact(row.key)>"Ta bort"</button>
+                    <button type="button" class="button small secondary remove" aria-label=format!("Ta bort kontaktperson {}", i + 1) on:click=move |_| draft.remove_contact(row.key)>"Ta bort"</button>
                 </fieldset>
             }).collect_view()}
             <button type="button" class="button secondary" on:click=move |_| draft.add_contact(draft.next_contact_unit(&unit_ids))>"Lägg till kontaktperson"</button>
@@ -148,6 +148,8 @@ fn InsatsEditor(
     row: InsatsRow,
     units: Vec<(PartyId, String)>,
     attendees: Vec<(PartyId, String)>,
+    /// Its place in the list, counted from 1 (the legend).
+    number: usize,
 ) -> impl IntoView {
     let app = use_app();
     let k = row.key;
@@ -171,7 +173,7 @@ fn InsatsEditor(
     };
     view! {
         <fieldset class="row-group insats-row">
-            <legend>{move || { let w = row.what.get(); if w.trim().is_empty() { format!("Insats {k}") } else { format!("Insats: {w}") } }}</legend>
+            <legend>{move || { let w = row.what.get(); if w.trim().is_empty() { format!("Insats {number}") } else { format!("Insats {number}: {w}") } }}</legend>
             <PartySelect id=format!("insats-{k}-enhet") label="Verksamhet" value=row.unit options=units/>
             <Field id=format!("insats-{k}-vad") label="Vad" value=row.what/>
             <Field id=format!("insats-{k}-ansvarig") label="Ansvarig person (namn)" value=row.responsible/>
@@ -190,7 +192,7 @@ fn InsatsEditor(
                 }}
                 <Explain violation=error/>
             </div>
-            <button type="button" class="button small" on:click=move |_| draft.remove_insats(k)>"Ta bort insatsen"</button>
+            <button type="button" class="button small secondary remove" on:click=move |_| draft.remove_insats(k)>"Ta bort insatsen"</button>
         </fieldset>
     }
 }

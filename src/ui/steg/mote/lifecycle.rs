@@ -1,10 +1,9 @@
 //! The plan's lifecycle (R-PLAN-1, -7, -10, -11, -15): establish (refused with what is missing), sign, lock, the
 //! person's agreement or the printed signatures, print. Every step first gives the draft to the engine.
 
-use super::draft::Draft;
 use crate::engine::calendar::iso;
 use crate::engine::model::PlanState;
-use crate::engine::views::meeting::{kept_until, lifecycle_records, missing};
+use crate::engine::views::meeting::{kept_until, lifecycle_records};
 use crate::engine::{profiles, Case, Command, Violation};
 use crate::ui::app::state::use_app;
 use crate::ui::components::{Explain, Findings};
@@ -18,7 +17,8 @@ pub fn Lifecycle(
     case: Memo<Option<Case>>,
     /// Gives the draft to the engine; false when the engine refused it.
     give: impl Fn() -> bool + Copy + Send + Sync + 'static,
-    draft: Draft,
+    /// R-PLAN-1: what the plan still misses (from the draft).
+    still_missing: Memo<Vec<String>>,
 ) -> impl IntoView {
     let app = use_app();
     let Some(c) = case.get_untracked() else {
@@ -37,8 +37,6 @@ pub fn Lifecycle(
             .map(|p| p.name.clone())
             .unwrap_or_default()
     );
-    // A memo: the list is drawn again only when what is missing changes, not at every keystroke.
-    let still_missing = Memo::new(move |_| draft.content.with(missing));
     let act = move |cmd: Command| {
         if give() {
             run(app, case, cmd, error);
@@ -58,7 +56,7 @@ pub fn Lifecycle(
     let within = profile.plan_within_working_days;
     view! {
         <section class="card" aria-labelledby="livscykel">
-            <h2 id="livscykel">"Planens status"</h2>
+            <h2 id="livscykel" tabindex="-1">"Planens status"</h2>
             {move || plan().map(|p| {
                 let facts = [("Upprättad", p.established()), ("Signerad", p.signed()), ("Låst", p.locked())];
                 view! {
@@ -112,8 +110,8 @@ pub fn Lifecycle(
                 }.into_any(),
                 _ => ().into_any(),
             }}
-            <Findings title="Att dokumentera" findings=Signal::derive(records)/>
             <Explain violation=error/>
+            <Findings title="Att dokumentera" findings=Signal::derive(records)/>
             <p><A href=format!("/utskrift/plan/{id}") attr:class="button secondary">"Skriv ut planen"</A></p>
         </section>
     }

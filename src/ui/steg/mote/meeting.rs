@@ -9,7 +9,7 @@ use super::lifecycle::Lifecycle;
 use super::sync::{connect, Schedule};
 use crate::engine::board::{board_view, plan_view, Audience, BoardMessage, BoardSender};
 use crate::engine::model::{PartyKind, PlanState};
-use crate::engine::views::meeting::{last_meeting, R_PLAN_8_AGENDA};
+use crate::engine::views::meeting::{last_meeting, missing, R_PLAN_8_AGENDA};
 use crate::engine::{Case, Command, Violation};
 use crate::ui::app::state::use_app;
 use crate::ui::components::Explain;
@@ -61,6 +61,8 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
             .unwrap_or_default(),
         c.next_free_id(),
     );
+    // R-PLAN-1, what the plan still misses: a memo, so the lists showing it are drawn again only when it changes.
+    let still_missing = Memo::new(move |_| draft.content.with(missing));
     // Changes only when the lifecycle moves: saving an edit re-runs this memo but notifies nothing.
     let state = Memo::new(move |_| {
         case.with(|c| {
@@ -193,12 +195,20 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
                         <li>
                             <button type="button" class="agenda-step"
                                 aria-current=move || (agenda.get() == i).then_some("step")
-                                on:click=move |_| go_to(i)>{*label}</button>
+                                on:click=move |_| go_to(i)><span class="agenda-label">{*label}</span></button>
                         </li>
                     }).collect_view()}
                 </ol>
                 <button type="button" class="button secondary" on:click=move |_| go_to((agenda.get_untracked() + 1).min(R_PLAN_8_AGENDA.len() - 1))>"Nästa punkt"</button>
-                <p class="hint"><span class="rule-id">"R-PLAN-8"</span></p>
+                {move || {
+                    let n = still_missing.with(Vec::len);
+                    (editable.get() && n > 0).then(|| view! {
+                        <button type="button" class="button secondary missing-link" on:click=move |_| focus("livscykel")>
+                            {if n == 1 { "1 sak saknas i planen".to_string() } else { format!("{n} saker saknas i planen") }}
+                        </button>
+                    })
+                }}
+                <p class="hint agenda-rule"><span class="rule-id">"R-PLAN-8"</span></p>
             </nav>
             <div class="meeting-main" on:focusout=move |_| { give(); }>
                 {facts.map(|m| {
@@ -223,7 +233,7 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
                     view! { <div class="card plan-readonly">{doc.map(|v| view! { <PlanDoc view=v paper=true/> })}</div> }.into_any()
                 }}
                 <Explain violation=error/>
-                <Lifecycle case=case give=give draft=draft/>
+                <Lifecycle case=case give=give still_missing=still_missing/>
             </div>
         </div>
         <Show when=move || overlay.get()>
