@@ -160,3 +160,27 @@ proptest! {
         prop_assert_eq!(parse_iso(&iso(day)), Some(day));
     }
 }
+
+/// Section L: the de facto holidays a working-day count skipped are named, the public holidays are not.
+#[test]
+fn de_facto_holidays_skipped_are_named() {
+    use sip_planen::engine::calendar::de_facto_holidays_skipped;
+    let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    // 2026: julafton Thursday, nyårsafton Thursday, midsommarafton Friday 19 June.
+    assert_eq!(
+        de_facto_holidays_skipped(d(2026, 12, 23), d(2026, 12, 28)),
+        vec!["julafton"]
+    );
+    assert_eq!(
+        de_facto_holidays_skipped(d(2026, 12, 30), d(2027, 1, 4)),
+        vec!["nyårsafton"]
+    );
+    assert_eq!(
+        de_facto_holidays_skipped(d(2026, 6, 18), d(2026, 6, 22)),
+        vec!["midsommarafton"]
+    );
+    // Easter's days are public holidays: nothing to explain.
+    assert!(de_facto_holidays_skipped(d(2026, 4, 2), d(2026, 4, 7)).is_empty());
+    // A julafton on a Saturday is no working day anyway (2022).
+    assert!(de_facto_holidays_skipped(d(2022, 12, 23), d(2022, 12, 27)).is_empty());
+}

@@ -154,6 +154,7 @@ fn command(w: &World, p: &Parties, (op, a, b): (u8, u8, u8)) -> Option<Command> 
             } else {
                 "Kommentar".into()
             },
+            person_took_part: a % 3 != 0,
         },
         21 => Command::Restart,
         22 => Command::SetCompulsoryCare(if a % 4 == 0 {
@@ -177,9 +178,13 @@ fn check_invariants(c: &Case) -> Result<(), TestCaseError> {
             !cons.parties.is_empty() && !cons.information.is_empty(),
             "consent has a scope (R-CONS-3)"
         );
+        let profile = sip_planen::engine::profiles::get(c.profile());
         prop_assert!(
-            cons.valid_until
-                <= sip_planen::engine::rules::consent::r_cons_4_max_valid_until(cons.given),
+            cons.valid_until >= cons.given
+                && sip_planen::engine::rules::consent::r_cons_4_max_valid_until(
+                    cons.given, profile
+                )
+                .is_none_or(|max| cons.valid_until <= max),
             "R-CONS-4"
         );
         if cons.withdrawn.is_some() {
@@ -472,6 +477,7 @@ fn the_happy_path_reaches_every_phase_in_order() {
         reason: ClosingReason::InteNyttBehovInomKort,
         participants: vec!["Lisa".into()],
         comment: "Klart".into(),
+        person_took_part: false,
     });
     phases.push(w.case.phase());
     phases.dedup();

@@ -188,6 +188,7 @@ fn r_avsl_1_closing_needs_a_reason_and_a_changed_goal_is_described() {
             reason: ClosingReason::LangsiktigtMalAndrat,
             participants: vec![],
             comment: " ".into(),
+            person_took_part: false,
         },
         "R-AVSL-1",
     );
@@ -196,6 +197,7 @@ fn r_avsl_1_closing_needs_a_reason_and_a_changed_goal_is_described() {
             reason: ClosingReason::SamtyckeAterkallat,
             participants: vec![],
             comment: String::new(),
+            person_took_part: false,
         },
         "R-CONS-8",
     );
@@ -203,13 +205,14 @@ fn r_avsl_1_closing_needs_a_reason_and_a_changed_goal_is_described() {
         reason: ClosingReason::IngetBehovFranBadaHuvudman,
         participants: vec!["Anna".into()],
         comment: "Klart".into(),
+        person_took_part: false,
     });
     assert_eq!(w.case.phase(), Phase::Avslutad);
     w.refused(
         Command::SetIndicators(set(&[Indicator::OklartAnsvar])),
         "R-AVSL-1",
     );
-    assert!(closing::r_avsl_1_reason(ClosingReason::InteNyttBehovInomKort, "").is_ok());
+    assert!(closing::r_avsl_1_reason(ClosingReason::InteNyttBehovInomKort, "", false).is_ok());
 }
 
 #[test]
@@ -219,6 +222,7 @@ fn r_avsl_2_who_decided_and_a_comment_are_recorded() {
         reason: ClosingReason::InteNyttBehovInomKort,
         participants: vec![],
         comment: String::new(),
+        person_took_part: false,
     });
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-AVSL-2"));
     let mut w = World::adult();
@@ -226,6 +230,7 @@ fn r_avsl_2_who_decided_and_a_comment_are_recorded() {
         reason: ClosingReason::InteNyttBehovInomKort,
         participants: vec!["Lisa".into(), "Anna".into()],
         comment: "Målen nådda".into(),
+        person_took_part: false,
     });
     assert!(closing::r_avsl_2_recorded(&w.case).is_none());
 }
@@ -238,6 +243,7 @@ fn r_avsl_3_everyone_is_told_when_the_sip_ends() {
         reason: ClosingReason::InteNyttBehovInomKort,
         participants: vec!["Anna".into()],
         comment: "x".into(),
+        person_took_part: false,
     });
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).info).contains(&"R-AVSL-3"));
     assert!(
@@ -297,7 +303,7 @@ fn r_utsk_2_an_existing_sip_at_admission_is_revised() {
 
 #[test]
 fn r_utsk_3_is_the_three_calendar_day_kallelse_deadline() {
-    let mut w = World::adult();
+    let mut w = World::adult().with_profile("vastra-gotaland");
     let (k, r) = w.two_units();
     w.ok(Command::RecordAdmission {
         at: at(2026, 10, 28, 8),
@@ -361,6 +367,7 @@ fn r_utsk_5_no_joint_need_after_discharge_closes_with_that_reason() {
         reason: ClosingReason::IngetBehovEfterUtskrivning,
         participants: vec!["Avdelning 12".into()],
         comment: "Bara regionens insatser".into(),
+        person_took_part: false,
     });
     assert_eq!(
         w.case.closing().unwrap().reason,
@@ -409,6 +416,80 @@ fn r_role_2_a_new_samordningsansvarig_comes_from_the_same_huvudman_and_history_i
     });
     assert_eq!(w.case.roles().samordningsansvarig, Some(k2));
     assert!(w.case.log().last().unwrap().what.contains("Bo Ny"));
+    let h = &w.case.roles().history;
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].kind, CoordinatorChangeKind::Replacement);
+    assert_eq!((h[0].from_party, h[0].to_party), (Some(k), k2));
+}
+
+#[test]
+fn r_role_2_at_a_meeting_coordination_may_move_to_the_other_huvudman() {
+    let mut w = World::adult();
+    let (k, r) = w.two_units();
+    w.consent();
+    w.send_initiative(k, &[r]);
+    let first = w.case.roles().samordningsansvarig_person.clone();
+    // Before any meeting the parties have not decided anything.
+    w.refused(
+        Command::HandOverCoordination {
+            party: r,
+            person: "Dr Berg".into(),
+        },
+        "R-ROLE-2",
+    );
+    w.ok(Command::AcknowledgeInitiative { recipient: r });
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Planering, &[k, r]),
+    ));
+    // The kommun's initiator hands over to the vårdcentral.
+    w.ok(Command::HandOverCoordination {
+        party: r,
+        person: "Dr Berg".into(),
+    });
+    assert_eq!(w.case.roles().samordningsansvarig, Some(r));
+    assert_eq!(w.case.roles().samordningsansvarig_person, "Dr Berg");
+    let h = &w.case.roles().history;
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].kind, CoordinatorChangeKind::HandOverAtMeeting);
+    assert_eq!(h[0].from_person, first);
+    assert!(w
+        .case
+        .log()
+        .last()
+        .unwrap()
+        .what
+        .contains("lämnat över på mötet"));
+    // Not to another actor: the responsibility lies with kommun or region.
+    let fk = w.actor(ActorKind::Forsakringskassan, "Försäkringskassan");
+    w.refused(
+        Command::HandOverCoordination {
+            party: fk,
+            person: "Handläggare".into(),
+        },
+        "R-ROLE-2",
+    );
+}
+
+#[test]
+fn r_role_1_the_duty_list_shows_what_the_case_already_shows_done() {
+    let mut w = World::adult();
+    let state = |w: &World, duty: &str| {
+        roles::r_role_1_duties(&w.case)
+            .into_iter()
+            .find(|(d, _)| d.contains(duty))
+            .map(|(_, s)| s)
+            .unwrap()
+    };
+    assert_eq!(state(&w, "SIP-kollen"), roles::DutyState::NotYet);
+    assert_eq!(
+        state(&w, "återkallat samtycke"),
+        roles::DutyState::NotNeeded
+    );
+    w.advance_to_meeting();
+    assert_eq!(state(&w, "mötesledare"), roles::DutyState::Done);
+    w.ok(Command::RecordSipKollenTold);
+    assert_eq!(state(&w, "SIP-kollen"), roles::DutyState::Done);
 }
 
 #[test]
@@ -443,11 +524,15 @@ fn r_stat_1_yearly_figures_by_kva_code() {
 }
 
 #[test]
-fn r_stat_2_sip_kollen_is_reminded_after_a_meeting() {
+fn r_stat_2_sip_kollen_is_reminded_after_a_meeting_until_the_person_is_told() {
     let mut w = World::adult();
     assert!(stats::r_stat_2_reminder(&w.case).is_none());
+    w.refused(Command::RecordSipKollenTold, "R-STAT-2");
     w.advance_to_meeting();
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).info).contains(&"R-STAT-2"));
+    assert!(stats::SIP_KOLLEN_URL.contains("sipkollen.se"));
+    w.ok(Command::RecordSipKollenTold);
+    assert!(!ids(&evaluate(&w.case, w.now, &w.profile).info).contains(&"R-STAT-2"));
     let headings: Vec<&str> = stats::R_STAT_2_HEADINGS.iter().map(|(h, _)| *h).collect();
     assert_eq!(
         headings,
@@ -463,7 +548,7 @@ fn r_stat_2_sip_kollen_is_reminded_after_a_meeting() {
 
 #[test]
 fn r_stat_3_missed_deadlines_are_deviation_candidates_and_deviations_are_logged() {
-    let mut w = World::adult();
+    let mut w = World::adult().with_profile("vastmanland");
     let (k, r) = w.two_units();
     w.consent();
     w.send_initiative(k, &[r]);
@@ -514,6 +599,7 @@ fn r_avsl_3_the_closing_names_every_party_to_tell() {
         reason: ClosingReason::IngetBehovFranBadaHuvudman,
         participants: vec!["Lisa".into(), "Anna".into()],
         comment: "Målen är nådda".into(),
+        person_took_part: false,
     });
     assert_eq!(w.case.closing().unwrap().notify, vec![k, r, fk]);
     let f = evaluate(&w.case, w.now, &w.profile)
@@ -529,4 +615,88 @@ fn r_avsl_3_the_closing_names_every_party_to_tell() {
         f.message_sv
     );
     assert!(f.message_sv.contains("vart hen vänder sig"));
+}
+
+#[test]
+fn r_avsl_1_goals_reached_is_decided_with_the_person_and_each_unit_documents_the_closing() {
+    let mut w = World::adult();
+    w.advance_to_locked_plan();
+    let close = |took_part| Command::Close {
+        reason: ClosingReason::MalenUppfyllda,
+        participants: vec!["Lisa".into(), "Anna Samordnare".into(), "Dr Berg".into()],
+        comment: "Lisa klarar morgnarna själv".into(),
+        person_took_part: took_part,
+    };
+    let v = w.refused(close(false), "R-AVSL-1");
+    assert!(v.message_sv.contains("personen"), "{}", v.message_sv);
+    w.ok(close(true));
+    assert_eq!(w.case.phase(), Phase::Avslutad);
+    assert!(w.case.closing().unwrap().person_took_part);
+    let records = evaluate(&w.case, w.now, &w.profile).records;
+    let own = records
+        .iter()
+        .find(|f| f.rule.as_str() == "R-AVSL-1")
+        .unwrap();
+    assert!(
+        own.message_sv.contains("egen journal"),
+        "{}",
+        own.message_sv
+    );
+    assert!(
+        own.message_sv.contains("Vårdcentralen Centrum"),
+        "{}",
+        own.message_sv
+    );
+}
+
+#[test]
+fn r_avsl_1_consent_withdrawn_ends_the_sip_and_voids_the_plan_recorded_once() {
+    // Through the closing dialog …
+    let mut w = World::adult();
+    w.advance_to_locked_plan();
+    w.ok(Command::Close {
+        reason: ClosingReason::SamtyckeAterkallat,
+        participants: vec!["Lisa".into()],
+        comment: "Lisa vill inte längre".into(),
+        person_took_part: true,
+    });
+    assert_eq!(w.case.phase(), Phase::Makulerad);
+    assert!(w.case.consent().unwrap().withdrawn.is_some());
+    assert!(w
+        .case
+        .plans()
+        .iter()
+        .all(|p| p.state() == PlanState::Makulerad));
+    assert_eq!(
+        w.case.closing().unwrap().reason,
+        ClosingReason::SamtyckeAterkallat
+    );
+    // … and recorded once: neither a second closing nor a second withdrawal.
+    w.refused(Command::WithdrawConsent, "R-CONS-8");
+    w.refused(
+        Command::Close {
+            reason: ClosingReason::SamtyckeAterkallat,
+            participants: vec![],
+            comment: String::new(),
+            person_took_part: true,
+        },
+        "R-CONS-8",
+    );
+    // The withdrawal itself is the same closing.
+    let mut w = World::adult();
+    w.advance_to_locked_plan();
+    w.ok(Command::WithdrawConsent);
+    assert_eq!(w.case.phase(), Phase::Makulerad);
+    assert_eq!(
+        w.case.closing().unwrap().reason,
+        ClosingReason::SamtyckeAterkallat
+    );
+    assert_eq!(
+        w.case
+            .log()
+            .iter()
+            .filter(|e| e.what.contains("återkallat"))
+            .count(),
+        1
+    );
 }

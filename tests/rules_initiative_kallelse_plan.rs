@@ -10,7 +10,7 @@ use sip_planen::engine::{evaluate, Command, DeadlineStatus, Phase, Step};
 
 #[test]
 fn r_init_1_each_recipient_answers_within_one_working_day() {
-    let mut w = World::adult();
+    let mut w = World::adult().with_profile("vastmanland");
     let (k, r) = w.two_units();
     let ph = w.unit(UnitKind::Psykiatri, "Psykiatrin");
     w.consent();
@@ -301,7 +301,7 @@ fn r_kall_2_time_and_place_are_required_and_participation_recorded() {
 
 #[test]
 fn r_kall_3_summoned_units_acknowledge_within_a_working_day_naming_who_comes() {
-    let mut w = World::adult();
+    let mut w = World::adult().with_profile("vastmanland");
     let (k, r) = w.two_units();
     w.consent();
     w.set_now(at(2026, 12, 23, 10));
@@ -316,6 +316,12 @@ fn r_kall_3_summoned_units_acknowledge_within_a_working_day_naming_who_comes() {
     assert!(
         d.iter().all(|d| d.due == date(2026, 12, 28)),
         "past julafton, juldagen, annandag jul and the weekend"
+    );
+    // Section L: julafton is not in the sources; the deadline says it was counted as a holiday.
+    let note = d[0].note_sv.as_deref().unwrap_or_default();
+    assert!(
+        note.starts_with("Julafton räknas inte som arbetsdag"),
+        "{note}"
     );
     w.refused(
         Command::AcknowledgeKallelse {
@@ -366,7 +372,7 @@ fn r_kall_4_summoned_and_invited_and_letters_for_those_without_access() {
 
 #[test]
 fn r_kall_5_kallelse_within_three_calendar_days_of_utskrivningsklar() {
-    let mut w = World::adult();
+    let mut w = World::adult().with_profile("vastra-gotaland");
     w.ok(Command::RecordAdmission {
         at: at(2026, 12, 20, 8),
         insatser_may_be_needed: true,
@@ -564,7 +570,7 @@ fn r_plan_6_the_follow_up_date_and_place_are_booked() {
 
 #[test]
 fn r_plan_7_the_plan_is_established_within_two_working_days_of_the_meeting() {
-    let mut w = World::adult();
+    let mut w = World::adult().with_profile("vastmanland");
     w.set_now(at(2026, 11, 20, 9));
     let (k, r) = w.advance_to_meeting(); // meeting on Friday 27 November
     let e = evaluate(&w.case, w.now, &w.profile);
@@ -682,16 +688,52 @@ fn r_plan_13_a_sip_does_not_replace_own_records() {
 }
 
 #[test]
-fn r_plan_14_kva_codes_per_meeting() {
-    assert_eq!(plan::r_plan_14_kva(MeetingKind::Planering, false), "AU124");
-    assert_eq!(plan::r_plan_14_kva(MeetingKind::Planering, true), "AU125");
-    assert_eq!(
-        plan::r_plan_14_kva(MeetingKind::Uppfoljning, false),
-        "AW010"
-    );
-    let mut w = World::adult();
+fn r_plan_14_kva_codes_in_vastra_gotaland_by_meeting() {
+    let vgr = profile("vastra-gotaland");
+    let kva = |k, d, dig| plan::r_plan_14_kva(k, d, dig, &vgr);
+    assert_eq!(kva(MeetingKind::Planering, false, false), Some("AU124"));
+    assert_eq!(kva(MeetingKind::Planering, true, false), Some("AU125"));
+    assert_eq!(kva(MeetingKind::Uppfoljning, false, false), Some("AW010"));
+    // A digital meeting is coded too in Västra Götaland.
+    assert_eq!(kva(MeetingKind::Planering, false, true), Some("AU124"));
+    let mut w = World::adult().with_profile("vastra-gotaland");
     w.advance_to_meeting();
     assert!(w.case.log().last().unwrap().what.contains("AU124"));
+}
+
+#[test]
+fn r_plan_14_kva_in_vastmanland_every_physical_meeting_is_au124() {
+    let vm = profile("vastmanland");
+    let kva = |k, d, dig| plan::r_plan_14_kva(k, d, dig, &vm);
+    assert_eq!(kva(MeetingKind::Planering, false, false), Some("AU124"));
+    assert_eq!(kva(MeetingKind::Planering, true, false), Some("AU124"));
+    assert_eq!(kva(MeetingKind::Uppfoljning, false, false), Some("AU124"));
+    assert_eq!(
+        kva(MeetingKind::Planering, false, true),
+        None,
+        "digital meetings are not coded"
+    );
+    assert!(
+        plan::r_plan_14_kva_sv(MeetingKind::Planering, false, true, &vm)
+            .contains("bara fysiska möten")
+    );
+}
+
+#[test]
+fn r_plan_14_only_the_regions_units_code_kva() {
+    let vgr = profile("vastra-gotaland");
+    let region = PartyKind::Unit(UnitKind::Vardcentral);
+    let kommun = PartyKind::Unit(UnitKind::SocialtjanstMyndighet);
+    let actor = PartyKind::Actor(ActorKind::Forsakringskassan);
+    let code =
+        |p: &PartyKind| plan::r_plan_14_kva_for_unit(p, MeetingKind::Planering, false, false, &vgr);
+    assert_eq!(code(&region), Some("AU124"));
+    assert_eq!(code(&kommun), None);
+    assert_eq!(code(&actor), None);
+    assert!(
+        plan::r_plan_14_kva_sv(MeetingKind::Planering, false, false, &vgr)
+            .contains("Kommunens enheter kodar inte KVÅ")
+    );
 }
 
 #[test]
@@ -830,4 +872,51 @@ fn r_plan_7_a_meeting_cannot_be_recorded_as_held_in_the_future() {
     let mut m = w.meeting_input(MeetingKind::Planering, &[k, r]);
     m.at = w.now + chrono::Duration::days(2);
     w.refused(Command::HoldMeeting(m), "R-PLAN-7");
+}
+
+/// R-INIT-1, R-KALL-3, R-KALL-5, R-PLAN-7: each deadline belongs to the region that sets it. Where a profile sets
+/// none, no date is computed, so nothing is ever counted as missed; the step says "utan dröjsmål".
+#[test]
+fn regional_deadlines_exist_only_in_the_profiles_that_set_them() {
+    let rules_of = |profile: &str| {
+        let mut w = World::adult().with_profile(profile);
+        let (k, r) = w.two_units();
+        w.ok(Command::RecordAdmission {
+            at: at(2026, 10, 28, 8),
+            insatser_may_be_needed: true,
+        });
+        w.ok(Command::RecordUtskrivningsklar {
+            at: at(2026, 10, 30, 12),
+        });
+        w.consent();
+        w.send_initiative(k, &[r]);
+        w.ok(Command::AcknowledgeInitiative { recipient: r });
+        w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+        let held = w.meeting_input(MeetingKind::Planering, &[k, r]);
+        let mut all: Vec<&'static str> = Vec::new();
+        for d in sip_planen::engine::deadlines(&w.case, w.now, &w.profile) {
+            all.push(d.rule.as_str());
+        }
+        w.ok(Command::HoldMeeting(held));
+        for d in sip_planen::engine::deadlines(&w.case, w.now, &w.profile) {
+            all.push(d.rule.as_str());
+        }
+        all.sort();
+        all.dedup();
+        all
+    };
+    // R-CONS-4 is there in every profile: a consent always states when it ends.
+    assert_eq!(rules_of("nationell"), vec!["R-CONS-4"]);
+    assert_eq!(
+        rules_of("vastra-gotaland"),
+        vec!["R-CONS-4", "R-KALL-5", "R-NEED-8"]
+    );
+    assert_eq!(
+        rules_of("vastmanland"),
+        vec!["R-CONS-4", "R-INIT-1", "R-KALL-3", "R-PLAN-7"]
+    );
+    use sip_planen::engine::deadlines::within_sv;
+    assert_eq!(within_sv(None), "utan dröjsmål");
+    assert_eq!(within_sv(Some(1)), "inom 1 arbetsdag");
+    assert_eq!(within_sv(Some(2)), "inom 2 arbetsdagar");
 }

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use sip_planen::engine::model::*;
 use sip_planen::engine::rules::{consent, need};
-use sip_planen::engine::{evaluate, Command, Phase, Step};
+use sip_planen::engine::{evaluate, Command, IdentityKind, Phase, Step};
 
 #[test]
 fn r_need_1_offer_sip_when_units_of_both_huvudman_are_listed() {
@@ -112,6 +112,7 @@ fn r_need_6_an_existing_plan_used_instead_must_be_described() {
         reason: ClosingReason::BefintligPlanUppfyllerKraven,
         participants: vec!["Anna".into()],
         comment: String::new(),
+        person_took_part: false,
     });
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-NEED-6"));
     let mut w = World::adult();
@@ -119,6 +120,7 @@ fn r_need_6_an_existing_plan_used_instead_must_be_described() {
         reason: ClosingReason::BefintligPlanUppfyllerKraven,
         participants: vec!["Anna".into()],
         comment: "Rehabiliteringsplan från habiliteringen".into(),
+        person_took_part: false,
     });
     assert!(need::r_need_6_existing_plan(&w.case).is_none());
 }
@@ -224,12 +226,17 @@ fn r_cons_3_consent_without_scope_is_refused() {
 
 #[test]
 fn r_cons_4_consent_lasts_at_most_a_year_and_expires() {
-    let mut w = World::adult();
+    // Västra Götaland caps a consent at one year (seed 002).
+    let mut w = World::adult().with_profile("vastra-gotaland");
     let (k, r) = w.two_units();
     let mut input = w.consent_input(&[Giver::Personen]);
     input.valid_until = date(2027, 11, 3);
     w.refused(Command::RecordConsent(input.clone()), "R-CONS-4");
-    input.valid_until = consent::r_cons_4_max_valid_until(input.given);
+    input.valid_until = consent::r_cons_4_max_valid_until(input.given, &w.profile).unwrap();
+    assert_eq!(
+        consent::r_cons_4_default_valid_until(input.given, &w.profile),
+        Ok(date(2027, 11, 2))
+    );
     w.ok(Command::RecordConsent(input));
     assert_eq!(w.case.consent().unwrap().valid_until, date(2027, 11, 2));
     let d = evaluate(&w.case, w.now, &w.profile)
@@ -250,10 +257,56 @@ fn r_cons_4_consent_lasts_at_most_a_year_and_expires() {
 }
 
 #[test]
+fn r_cons_4_in_vastmanland_the_consent_states_its_own_time_without_a_cap() {
+    let mut w = World::adult().with_profile("vastmanland");
+    w.two_units();
+    assert_eq!(
+        consent::r_cons_4_max_valid_until(w.now.date(), &w.profile),
+        None
+    );
+    // Left empty, the engine asks how long it applies.
+    let v = consent::r_cons_4_default_valid_until(w.now.date(), &w.profile).unwrap_err();
+    assert_eq!(v.rule_id(), "R-CONS-4");
+    let mut input = w.consent_input(&[Giver::Personen]);
+    input.valid_until = date(2028, 6, 30); // more than a year: fine where the consent states its time
+    w.ok(Command::RecordConsent(input));
+    let d = evaluate(&w.case, w.now, &w.profile)
+        .deadlines
+        .into_iter()
+        .find(|d| d.rule.as_str() == "R-CONS-4")
+        .unwrap();
+    assert_eq!(d.due, date(2028, 6, 30));
+    // An end before the day it was given is refused in every profile.
+    let mut input = w.consent_input(&[Giver::Personen]);
+    input.valid_until = date(2026, 1, 1);
+    w.refused(Command::RecordConsent(input), "R-CONS-4");
+}
+
+#[test]
+fn r_cons_4_an_already_expired_consent_is_warned_about_when_recorded() {
+    let mut w = World::adult();
+    w.two_units();
+    let mut input = w.consent_input(&[Giver::Personen]);
+    input.given = date(2025, 9, 1);
+    input.valid_until = date(2026, 9, 1);
+    w.ok(Command::RecordConsent(input));
+    let warnings = evaluate(&w.case, w.now, &w.profile).warnings;
+    let f = warnings
+        .iter()
+        .find(|f| f.rule.as_str() == "R-CONS-4")
+        .unwrap();
+    assert!(
+        f.message_sv.contains("gick ut 2026-09-01"),
+        "{}",
+        f.message_sv
+    );
+}
+
+#[test]
 fn r_cons_4_leap_day_consent_lasts_until_28_february() {
     assert_eq!(
-        consent::r_cons_4_max_valid_until(date(2028, 2, 29)),
-        date(2029, 2, 28)
+        consent::r_cons_4_max_valid_until(date(2028, 2, 29), &profile("vastra-gotaland")),
+        Some(date(2029, 2, 28))
     );
 }
 
@@ -372,6 +425,7 @@ fn r_cons_9_a_restarted_process_starts_without_consent() {
         reason: ClosingReason::LangsiktigtMalAndrat,
         participants: vec!["Lisa".into()],
         comment: "Nytt mål efter stroke".into(),
+        person_took_part: false,
     });
     w.ok(Command::Restart);
     assert!(w.case.consent().is_none());
@@ -491,4 +545,91 @@ fn r_cons_10_a_digital_meeting_is_not_held_without_consent_to_it() {
     input.digital_meeting = true;
     w.ok(Command::RecordConsent(input));
     w.ok(Command::HoldMeeting(m));
+}
+
+/// Mikael Lund, 16, in the given profile, with two units and both guardians registered.
+fn young_person(profile: &str) -> (World, PartyId, PartyId) {
+    let mut w = World::person(
+        "Mikael Lund",
+        IdentityKind::Personnummer,
+        "20100315-2384",
+        profile,
+    );
+    let (k, r) = w.two_units();
+    w.ok(Command::AddGuardian {
+        name: "Maria Lund".into(),
+        phone: String::new(),
+    });
+    w.ok(Command::AddGuardian {
+        name: "Johan Lund".into(),
+        phone: String::new(),
+    });
+    (w, k, r)
+}
+
+#[test]
+fn r_cons_6_a_child_judged_mature_consents_alone_in_the_national_profile_and_vastra_gotaland() {
+    for profile in ["nationell", "vastra-gotaland"] {
+        let (mut w, k, r) = young_person(profile);
+        // Without the assessment the child's own consent is not enough.
+        w.refused(
+            Command::RecordConsent(w.consent_input(&[Giver::Personen])),
+            "R-CONS-6",
+        );
+        w.ok(Command::RecordMaturity(Some(MaturityAssessment {
+            by: "Anna Samordnare, kurator".into(),
+            at: w.now.date(),
+        })));
+        assert_eq!(w.case.maturity().unwrap().by, "Anna Samordnare, kurator");
+        w.ok(Command::RecordConsent(w.consent_input(&[Giver::Personen])));
+        // No guardian's consent is missing: the initiative goes.
+        w.ok(World::initiative_cmd(k, r));
+        assert!(
+            w.case.log().iter().any(|e| e.what.contains("bedömt moget")),
+            "{profile}"
+        );
+    }
+}
+
+#[test]
+fn r_cons_6_in_vastmanland_the_guardians_are_asked_even_for_a_mature_child() {
+    let (mut w, k, r) = young_person("vastmanland");
+    let v = w.refused(
+        Command::RecordMaturity(Some(MaturityAssessment {
+            by: "Anna Samordnare".into(),
+            at: w.now.date(),
+        })),
+        "R-CONS-6",
+    );
+    assert!(v.message_sv.contains("vårdnadshavarna"), "{}", v.message_sv);
+    let guardians: Vec<Giver> = w
+        .case
+        .guardians()
+        .iter()
+        .map(|g| Giver::Vardnadshavare(g.id))
+        .collect();
+    w.ok(Command::RecordConsent(w.consent_input(&guardians[..1])));
+    w.refused(World::initiative_cmd(k, r), "R-CONS-6");
+    w.ok(Command::RecordConsent(w.consent_input(&guardians)));
+    w.ok(World::initiative_cmd(k, r));
+}
+
+#[test]
+fn r_cons_6_a_maturity_assessment_names_who_made_it_and_is_for_children_only() {
+    let (mut w, _, _) = young_person("nationell");
+    w.refused(
+        Command::RecordMaturity(Some(MaturityAssessment {
+            by: "  ".into(),
+            at: w.now.date(),
+        })),
+        "R-CONS-6",
+    );
+    let mut adult = World::adult();
+    adult.refused(
+        Command::RecordMaturity(Some(MaturityAssessment {
+            by: "Anna".into(),
+            at: adult.now.date(),
+        })),
+        "R-CONS-6",
+    );
 }

@@ -213,3 +213,31 @@ fn passphrase_hint_names_the_minimum_length() {
     let min = sip_planen::store::MIN_PASSPHRASE_CHARS.to_string();
     assert!(sip_planen::ui::text::SETUP_PASS_HINT.starts_with(&format!("Minst {min} tecken")));
 }
+
+/// R-STAT-2: the SIP-kollen address as a QR code: the three finder squares are where a reader looks for them, inside
+/// the quiet zone of four modules.
+#[test]
+fn the_sip_kollen_qr_code_has_its_finder_patterns() {
+    use sip_planen::engine::rules::stats::SIP_KOLLEN_URL;
+    let (size, d) = sip_planen::ui::components::qr_path(SIP_KOLLEN_URL).expect("encodable");
+    let n = size - 8;
+    assert!(n >= 21 && (n - 17) % 4 == 0, "a QR version's size: {n}");
+    for (x, y) in [(4, 4), (4 + n - 1, 4), (4, 4 + n - 1), (4 + 6, 4 + 6)] {
+        assert!(
+            d.contains(&format!("M{x} {y}h1v1h-1z")),
+            "module {x},{y} is dark"
+        );
+    }
+    // The quiet zone and the ring inside a finder square stay light.
+    assert!(!d.contains("M3 3h"), "quiet zone");
+    assert!(
+        !d.contains("M5 5h1v1h-1z"),
+        "light ring of the finder square"
+    );
+    assert_ne!(
+        sip_planen::ui::components::qr_path("https://example.se")
+            .unwrap()
+            .1,
+        d
+    );
+}

@@ -106,6 +106,26 @@ pub fn within_working_days(date: NaiveDate, n: u32) -> NaiveDate {
     add_working_days(date, n)
 }
 
+/// The days workplaces treat as holidays although the law does not (section L): not in the sources, so a deadline
+/// that moves past one says so.
+pub fn is_de_facto_holiday(date: NaiveDate) -> bool {
+    matches!(
+        holiday_name(date),
+        Some("midsommarafton" | "julafton" | "nyårsafton")
+    ) && !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// The weekdays skipped as de facto holidays between `date` (exclusive) and `due` (inclusive), named: what a
+/// working-day deadline says when it moved because of one.
+pub fn de_facto_holidays_skipped(date: NaiveDate, due: NaiveDate) -> Vec<&'static str> {
+    date.iter_days()
+        .skip(1)
+        .take_while(|d| *d <= due)
+        .filter(|d| is_de_facto_holiday(*d))
+        .filter_map(holiday_name)
+        .collect()
+}
+
 /// The due date of something that must happen within `n` calendar days of `date` (every day counts).
 pub fn within_calendar_days(date: NaiveDate, n: u32) -> NaiveDate {
     date.checked_add_days(Days::new(u64::from(n)))

@@ -86,6 +86,9 @@ pub struct Case {
     /// R-CONS-6: the child's view, in the child's words.
     #[serde(default)]
     pub(in crate::engine) child_view: String,
+    /// R-CONS-6: the child is judged mature enough to consent alone.
+    #[serde(default)]
+    pub(in crate::engine) maturity: Option<MaturityAssessment>,
     #[serde(default)]
     pub(in crate::engine) preparation: BTreeSet<PrepItem>,
     #[serde(default)]
@@ -247,6 +250,7 @@ impl Case {
                     consent: None,
                     consent_refusal: None,
                     child_view: String::new(),
+                    maturity: None,
                     preparation: BTreeSet::new(),
                     initiative: None,
                     kallelse: None,
@@ -390,6 +394,11 @@ impl Case {
     pub fn consent_refusal(&self) -> Option<&ConsentRefusal> {
         self.consent_refusal.as_ref()
     }
+    /// R-CONS-6: the recorded assessment that the child may consent alone.
+    pub fn maturity(&self) -> Option<&MaturityAssessment> {
+        self.maturity.as_ref()
+    }
+
     pub fn child_view(&self) -> &str {
         &self.child_view
     }

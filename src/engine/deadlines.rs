@@ -1,7 +1,7 @@
 //! Every deadline of a case, computed from what is recorded and the calendar: R-NEED-8, R-CONS-4, R-INIT-1,
 //! R-KALL-3, R-KALL-5 (= R-UTSK-3), R-PLAN-7 and R-UPP-1. "Now" is given, never read.
 
-use super::calendar::{within_calendar_days, within_working_days};
+use super::calendar::{de_facto_holidays_skipped, within_calendar_days, within_working_days};
 use super::case::Case;
 use super::model::{MeetingKind, PartyId, PlanState};
 use super::profiles::Profile;
@@ -83,6 +83,48 @@ pub struct Deadline {
     pub status: DeadlineStatus,
     pub party: Option<PartyId>,
     pub step: StepRef,
+    /// Section L: a working-day deadline that moved past midsommarafton, julafton or nyårsafton says so.
+    pub note_sv: Option<String>,
+}
+
+/// Section L: the sources do not name midsommarafton, julafton and nyårsafton; a deadline counted past one of them
+/// says that the catalogue treats it as a holiday, as Swedish workplaces do.
+fn de_facto_note(from: NaiveDate, due: NaiveDate) -> Option<String> {
+    let skipped = de_facto_holidays_skipped(from, due);
+    (!skipped.is_empty()).then(|| {
+        format!(
+            "{} räknas inte som arbetsdag (de facto-helgdag på arbetsplatser; källorna nämner den inte).",
+            capitalize(&skipped.join(" och "))
+        )
+    })
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// "1 arbetsdag", "2 arbetsdagar".
+pub fn count_sv(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Where the profile sets no time for an answer or a step: it is done without delay, and never counted as missed.
+pub const WITHOUT_DELAY_SV: &str = "utan dröjsmål";
+
+/// R-INIT-1, R-KALL-3, R-PLAN-7: how soon a step is due in this profile, in words ("inom 1 arbetsdag",
+/// "utan dröjsmål"), for the screens that show the step.
+pub fn within_sv(days: Option<u32>) -> String {
+    days.map_or_else(
+        || WITHOUT_DELAY_SV.to_string(),
+        |d| format!("inom {}", count_sv(d, "arbetsdag", "arbetsdagar")),
+    )
 }
 
 fn party_name(case: &Case, id: PartyId) -> String {
@@ -97,17 +139,20 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
     if case.phase().is_closed() {
         return out;
     }
-    let mut push = |kind, rule, what_sv: String, due, done, party, step| {
-        out.push(Deadline {
-            kind,
-            rule: RuleId(rule),
-            what_sv,
-            due,
-            status: DeadlineStatus::of(done, due, today),
-            party,
-            step,
-        });
-    };
+    // `from`: the day a working-day count starts (its de facto holidays are named); `None` for other deadlines.
+    let mut push =
+        |kind, rule, what_sv: String, due, done, party, step, from: Option<NaiveDate>| {
+            out.push(Deadline {
+                kind,
+                rule: RuleId(rule),
+                what_sv,
+                due,
+                status: DeadlineStatus::of(done, due, today),
+                party,
+                step,
+                note_sv: from.and_then(|f| de_facto_note(f, due)),
+            });
+        };
 
     // R-NEED-8
     if let Some(weeks) = profile.meeting_within_weeks {
@@ -127,6 +172,7 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
             held,
             None,
             StepRef::Kallelse,
+            None,
         );
     }
     // R-CONS-4
@@ -139,10 +185,11 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
             false,
             None,
             StepRef::Samtycke,
+            None,
         );
     }
-    // R-INIT-1
-    if let Some(init) = case.initiative() {
+    // R-INIT-1, where the profile sets a time (otherwise "utan dröjsmål": no date, never missed).
+    if let (Some(init), Some(days)) = (case.initiative(), profile.initiative_answer_working_days) {
         for r in &init.recipients {
             push(
                 DeadlineKind::InitiativeAnswer,
@@ -151,15 +198,16 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
                     "{} kvitterar eller nekar initiativet",
                     party_name(case, r.party)
                 ),
-                within_working_days(r.sent.date(), 1),
+                within_working_days(r.sent.date(), days),
                 r.answer.is_some(),
                 Some(r.party),
                 StepRef::Initiativ,
+                Some(r.sent.date()),
             );
         }
     }
-    // R-KALL-3
-    if let Some(k) = case.kallelse() {
+    // R-KALL-3, where the profile sets a time.
+    if let (Some(k), Some(days)) = (case.kallelse(), profile.kallelse_answer_working_days) {
         for r in k.recipients.iter().filter(|r| r.summoned) {
             push(
                 DeadlineKind::KallelseAcknowledged,
@@ -168,32 +216,41 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
                     "{} kvitterar kallelsen och anger vem som kommer",
                     party_name(case, r.party)
                 ),
-                within_working_days(k.sent.date(), 1),
+                within_working_days(k.sent.date(), days),
                 r.answer.is_some(),
                 Some(r.party),
                 StepRef::Kallelse,
+                Some(k.sent.date()),
             );
         }
     }
-    // R-KALL-5 / R-UTSK-3
-    if let Some(klar) = case.discharge().and_then(|d| d.utskrivningsklar) {
+    // R-KALL-5 / R-UTSK-3, where the profile sets it.
+    if let (Some(klar), Some(days)) = (
+        case.discharge().and_then(|d| d.utskrivningsklar),
+        profile.kallelse_after_discharge_calendar_days,
+    ) {
         push(
             DeadlineKind::KallelseAfterDischarge,
             "R-KALL-5",
-            "Kallelse senast tre kalenderdagar efter utskrivningsklar".into(),
-            within_calendar_days(klar.date(), 3),
+            format!(
+                "Kallelse senast {} efter utskrivningsklar",
+                count_sv(days, "kalenderdag", "kalenderdagar")
+            ),
+            within_calendar_days(klar.date(), days),
             case.kallelse().is_some(),
             None,
             StepRef::Utskrivning,
+            None,
         );
     }
-    // R-PLAN-7: after the latest meeting, until a plan version is established after it.
-    if let Some(m) = case
-        .meetings()
-        .iter()
-        .filter(|m| m.kind != MeetingKind::Utvardering)
-        .max_by_key(|m| m.at)
-    {
+    // R-PLAN-7: after the latest meeting, until a plan version is established after it (where the profile sets it).
+    if let (Some(m), Some(days)) = (
+        case.meetings()
+            .iter()
+            .filter(|m| m.kind != MeetingKind::Utvardering)
+            .max_by_key(|m| m.at),
+        profile.plan_within_working_days,
+    ) {
         let established = case
             .plans()
             .iter()
@@ -202,13 +259,14 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
             DeadlineKind::PlanEstablished,
             "R-PLAN-7",
             format!(
-                "Planen upprättas inom {} arbetsdagar efter mötet",
-                profile.plan_within_working_days
+                "Planen upprättas inom {} efter mötet",
+                count_sv(days, "arbetsdag", "arbetsdagar")
             ),
-            within_working_days(m.at.date(), profile.plan_within_working_days),
+            within_working_days(m.at.date(), days),
             established,
             None,
             StepRef::Plan,
+            Some(m.at.date()),
         );
     }
     // R-UPP-1
@@ -229,6 +287,7 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
                 done,
                 None,
                 StepRef::Uppfoljning,
+                None,
             );
         }
     }

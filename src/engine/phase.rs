@@ -1,7 +1,7 @@
 //! The phases of the SIP process, as the coordinator names them.
 
 use super::case::Case;
-use super::model::PlanState;
+use super::model::{ClosingReason, PlanState};
 use super::rules::consent::missing_guardians;
 use serde::{Deserialize, Serialize};
 
@@ -53,8 +53,13 @@ impl Phase {
 impl Case {
     /// The phase of the process, derived from what has been recorded (never stored twice).
     pub fn phase(&self) -> Phase {
-        if self.closing.is_some() {
-            return Phase::Avslutad;
+        if let Some(c) = &self.closing {
+            // R-CONS-8: a withdrawn consent ends the SIP with its plan voided.
+            return if c.reason == ClosingReason::SamtyckeAterkallat {
+                Phase::Makulerad
+            } else {
+                Phase::Avslutad
+            };
         }
         if self.consent_refusal.is_some() {
             return Phase::Avbojd;

@@ -3,7 +3,6 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use sip_planen::engine::model::*;
-use sip_planen::engine::rules::consent::r_cons_4_max_valid_until;
 use sip_planen::engine::{
     profiles, Case, CaseId, Command, Ctx, Finding, IdentityKind, NewCase, Profile, ProfileId,
     Violation,
@@ -174,7 +173,12 @@ impl World {
             form: ConsentForm::Muntligt,
             given_by: givers.iter().copied().collect(),
             given: self.now.date(),
-            valid_until: r_cons_4_max_valid_until(self.now.date()),
+            // A year, as Västra Götaland's cap allows and the other profiles accept when stated.
+            valid_until: self
+                .now
+                .date()
+                .checked_add_months(chrono::Months::new(12))
+                .unwrap(),
             digital_meeting: false,
             withdrawn: None,
         }
@@ -219,6 +223,7 @@ impl World {
             chair: attendees.first().copied(),
             documenter: "Anna Samordnare".into(),
             digital: false,
+            sip_kollen_told: false,
         }
     }
 

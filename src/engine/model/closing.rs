@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClosingReason {
+    /// The person, together with all parties, judges the goals of the coordination reached (seed 004).
+    MalenUppfyllda,
     IngetBehovFranBadaHuvudman,
     InteNyttBehovInomKort,
     SamtyckeAterkallat,
@@ -17,7 +19,8 @@ pub enum ClosingReason {
 }
 
 impl ClosingReason {
-    pub const ALL: [ClosingReason; 6] = [
+    pub const ALL: [ClosingReason; 7] = [
+        ClosingReason::MalenUppfyllda,
         ClosingReason::IngetBehovFranBadaHuvudman,
         ClosingReason::InteNyttBehovInomKort,
         ClosingReason::SamtyckeAterkallat,
@@ -29,6 +32,7 @@ impl ClosingReason {
     pub fn label_sv(self) -> &'static str {
         use ClosingReason::*;
         match self {
+            MalenUppfyllda => "Målen med samordningen är uppfyllda",
             IngetBehovFranBadaHuvudman => {
                 "Behov av insatser från båda huvudmännen finns inte längre"
             }
@@ -51,6 +55,9 @@ pub struct Closing {
     /// R-AVSL-2: who took part in the decision.
     pub participants: Vec<String>,
     pub comment: String,
+    /// R-AVSL-1: the person took part in the decision (required when the goals are judged reached).
+    #[serde(default)]
+    pub person_took_part: bool,
     /// R-AVSL-3: who is told that the SIP no longer applies — every party of the case when it closed.
     #[serde(default)]
     pub notify: Vec<PartyId>,

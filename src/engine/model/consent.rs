@@ -104,3 +104,12 @@ pub struct ConsentRefusal {
     /// R-CONS-5: the person was told what a SIP means.
     pub informed: bool,
 }
+
+/// R-CONS-6: "Barnet bedöms moget att självt ta ställning" — a recorded assessment, with who made it and when.
+/// Swedish law sets no fixed age; with it the child's own consent suffices where the profile allows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaturityAssessment {
+    pub by: String,
+    #[serde(with = "crate::engine::serde_iso::date")]
+    pub at: NaiveDate,
+}

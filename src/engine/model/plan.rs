@@ -24,6 +24,9 @@ pub struct Meeting {
     pub chair: Option<PartyId>,
     pub documenter: String,
     pub digital: bool,
+    /// R-STAT-2: the person was told about SIP-kollen at the end of this meeting.
+    #[serde(default)]
+    pub sip_kollen_told: bool,
 }
 
 /// R-UPP-2: the status of an activity at follow-up.

@@ -29,6 +29,31 @@ pub struct Roles {
     pub samordningsansvarig: Option<PartyId>,
     pub samordningsansvarig_person: String,
     pub chair: Option<PartyId>,
+    /// R-ROLE-2: every earlier samordningsansvarig, oldest first.
+    #[serde(default)]
+    pub history: Vec<CoordinatorChange>,
+}
+
+/// R-ROLE-2: how the coordination responsibility moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoordinatorChangeKind {
+    /// Decided by the parties at a meeting; may move to another huvudman.
+    HandOverAtMeeting,
+    /// The samordningsansvarig left; their huvudman appointed another.
+    Replacement,
+}
+
+/// R-ROLE-2: one change of samordningsansvarig, kept in the case's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoordinatorChange {
+    #[serde(with = "crate::engine::serde_iso::datetime")]
+    pub at: NaiveDateTime,
+    pub kind: CoordinatorChangeKind,
+    pub from_party: Option<PartyId>,
+    pub from_person: String,
+    pub to_party: PartyId,
+    pub to_person: String,
 }
 
 /// One line of the append-only event log: who, what, when.

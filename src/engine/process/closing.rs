@@ -13,16 +13,60 @@ impl Case {
         reason: ClosingReason,
         participants: Vec<String>,
         comment: &str,
+        person_took_part: bool,
         ctx: &Ctx,
     ) -> Result<String, Violation> {
-        rules::r_avsl_1_reason(reason, comment)?;
+        rules::r_avsl_1_reason(reason, comment, person_took_part)?;
+        // R-CONS-8: consent withdrawn ends the SIP and voids the plan — one record, whichever way it is entered.
         if reason == ClosingReason::SamtyckeAterkallat {
-            ensure(
-                self.consent.as_ref().is_some_and(|c| c.withdrawn.is_some()),
-                "R-CONS-8",
-                "Registrera först att samtycket återkallas; då makuleras planen.",
-            )?;
+            return self.end_by_withdrawal(participants, comment, ctx);
         }
+        self.record_closing(reason, participants, comment, person_took_part, ctx);
+        Ok(format!("SIP avslutad: {}", reason.label_sv()))
+    }
+
+    /// R-CONS-8 / R-AVSL-1: the consent is withdrawn: every plan version is voided and the SIP ends, recorded once
+    /// as a closing with that reason (the person made the decision).
+    pub(super) fn end_by_withdrawal(
+        &mut self,
+        participants: Vec<String>,
+        comment: &str,
+        ctx: &Ctx,
+    ) -> Result<String, Violation> {
+        let Some(c) = self.consent.as_mut().filter(|c| c.withdrawn.is_none()) else {
+            return Err(Violation::new(
+                "R-CONS-8",
+                "Det finns inget gällande samtycke att återkalla.",
+            ));
+        };
+        c.withdrawn = Some(ctx.today());
+        self.void_live_plans(ctx.now);
+        self.record_closing(
+            ClosingReason::SamtyckeAterkallat,
+            participants,
+            comment,
+            true,
+            ctx,
+        );
+        let told: Vec<&str> = crate::engine::rules::consent::r_cons_8_notification_list(self)
+            .iter()
+            .filter_map(|id| self.party(*id))
+            .map(|p| p.name.as_str())
+            .collect();
+        Ok(format!(
+            "Samtycket återkallat; SIP:en upphör och planen makuleras. Informera: {}",
+            told.join(", ")
+        ))
+    }
+
+    fn record_closing(
+        &mut self,
+        reason: ClosingReason,
+        participants: Vec<String>,
+        comment: &str,
+        person_took_part: bool,
+        ctx: &Ctx,
+    ) {
         let notify = rules::r_avsl_3_notification_list(self);
         self.closing = Some(Closing {
             notify,
@@ -34,8 +78,8 @@ impl Case {
                 .filter(|p| !p.is_empty())
                 .collect(),
             comment: comment.trim().to_string(),
+            person_took_part,
         });
-        Ok(format!("SIP avslutad: {}", reason.label_sv()))
     }
 
     /// R-CONS-9: a new process starts without consent; the history (plans, log) is kept.

@@ -1,6 +1,6 @@
 //! B. Consent (R-CONS)
 
-use super::Ctx;
+use super::{required, Ctx};
 use crate::engine::calendar::iso;
 use crate::engine::case::Case;
 use crate::engine::model::*;
@@ -24,7 +24,7 @@ impl Case {
             "R-CONS-4",
             "Samtycket kan inte vara givet i framtiden.",
         )?;
-        rules::r_cons_4_valid_until(c.given, c.valid_until)?;
+        rules::r_cons_4_valid_until(c.given, c.valid_until, ctx.profile)?;
         rules::r_cons_6_not_the_child_alone(self, &c)?;
         let log = format!(
             "Samtycke registrerat ({}), giltigt till {}",
@@ -69,25 +69,34 @@ impl Case {
         Ok("Personen tackade nej till SIP. Processen avslutas utan plan.".into())
     }
 
-    /// R-CONS-8: the SIP ends, every plan version is voided, every party is to be told.
+    /// R-CONS-8: the SIP ends, every plan version is voided, every party is to be told (one closing record).
     pub(super) fn withdraw_consent(&mut self, ctx: &Ctx) -> Result<String, Violation> {
-        let Some(c) = self.consent.as_mut().filter(|c| c.withdrawn.is_none()) else {
-            return Err(Violation::new(
-                "R-CONS-8",
-                "Det finns inget gällande samtycke att återkalla.",
-            ));
+        self.end_by_withdrawal(Vec::new(), "", ctx)
+    }
+
+    /// R-CONS-6: records (or takes back) that the child may consent alone, where the profile allows it.
+    pub(super) fn record_maturity(
+        &mut self,
+        m: Option<MaturityAssessment>,
+        ctx: &Ctx,
+    ) -> Result<String, Violation> {
+        let Some(m) = m else {
+            self.maturity = None;
+            return Ok("Bedömningen av barnets mognad borttagen".into());
         };
-        c.withdrawn = Some(ctx.today());
-        self.void_live_plans(ctx.now);
-        let told: Vec<&str> = rules::r_cons_8_notification_list(self)
-            .iter()
-            .filter_map(|id| self.party(*id))
-            .map(|p| p.name.as_str())
-            .collect();
-        Ok(format!(
-            "Samtycket återkallat; planen makulerad. Informera: {}",
-            told.join(", ")
-        ))
+        rules::r_cons_6_maturity_allowed(self, ctx.profile, ctx.today())?;
+        let by = required(&m.by, "vem som gjorde bedömningen", "R-CONS-6")?;
+        ensure(
+            m.at <= ctx.today(),
+            "R-CONS-6",
+            "Bedömningen kan inte vara gjord i framtiden.",
+        )?;
+        let log = format!(
+            "Barnet bedömt moget att självt ta ställning (av {by}, {})",
+            iso(m.at)
+        );
+        self.maturity = Some(MaturityAssessment { by, at: m.at });
+        Ok(log)
     }
 
     pub(super) fn record_child_view(&mut self, view: &str) -> Result<String, Violation> {

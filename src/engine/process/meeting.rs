@@ -26,9 +26,11 @@ impl Case {
             "R-PLAN-7",
             "Mötet kan inte registreras som hållet i framtiden.",
         )?;
-        let kind = m.kind;
+        let (kind, digital) = (m.kind, m.digital);
         self.meetings.push(Meeting {
             documenter: m.documenter.trim().to_string(),
+            // Told at the end of the meeting (RecordSipKollenTold), not when it starts.
+            sip_kollen_told: false,
             ..m
         });
         if kind != MeetingKind::Utvardering && self.current_plan().is_none() {
@@ -43,10 +45,12 @@ impl Case {
             };
             self.push_version(content, ctx);
         }
-        Ok(format!(
-            "Möte hållet ({})",
-            rules::r_plan_14_kva(kind, self.discharge.is_some())
-        ))
+        Ok(
+            match rules::r_plan_14_kva(kind, self.discharge.is_some(), digital, ctx.profile) {
+                Some(code) => format!("Möte hållet (KVÅ {code} för regionens enheter)"),
+                None => "Möte hållet (ingen KVÅ-kod)".to_string(),
+            },
+        )
     }
 
     fn push_version(&mut self, content: PlanContent, ctx: &Ctx) -> u32 {

@@ -79,6 +79,8 @@ pub enum Command {
     },
     WithdrawConsent,
     RecordChildView(String),
+    /// R-CONS-6: the child judged mature enough to consent alone (`None` takes the assessment back).
+    RecordMaturity(Option<MaturityAssessment>),
     SetPreparation(BTreeSet<PrepItem>),
     SendInitiative {
         initiator: PartyId,
@@ -137,16 +139,27 @@ pub enum Command {
         reason: ClosingReason,
         participants: Vec<String>,
         comment: String,
+        /// R-AVSL-1: the person took part in the decision.
+        person_took_part: bool,
     },
     Restart,
     AddMessage {
         author: String,
         text: String,
     },
+    /// R-ROLE-2: the samordningsansvarig left; their huvudman appoints another from the same huvudman.
     ReassignSamordningsansvarig {
         party: PartyId,
         person: String,
     },
+    /// R-ROLE-2: at a meeting the parties decide who has the coordination responsibility from now on — any unit,
+    /// of either huvudman.
+    HandOverCoordination {
+        party: PartyId,
+        person: String,
+    },
+    /// R-STAT-2 (R-ROLE-1): the person was told about SIP-kollen at the latest meeting.
+    RecordSipKollenTold,
     RecordDeviation {
         rule: String,
         text: String,
@@ -248,6 +261,7 @@ impl Case {
             RefuseConsent { informed } => self.refuse_consent(informed, ctx),
             WithdrawConsent => self.withdraw_consent(ctx),
             RecordChildView(view) => self.record_child_view(&view),
+            RecordMaturity(m) => self.record_maturity(m, ctx),
             SetPreparation(items) => self.set_preparation(items),
             SendInitiative {
                 initiator,
@@ -289,11 +303,16 @@ impl Case {
                 reason,
                 participants,
                 comment,
-            } => self.close(reason, participants, &comment, ctx),
+                person_took_part,
+            } => self.close(reason, participants, &comment, person_took_part, ctx),
             Restart => self.restart(phase, ctx),
             AddMessage { author, text } => self.add_message(&author, &text, ctx),
+            HandOverCoordination { party, person } => {
+                self.hand_over_coordination(party, &person, ctx)
+            }
+            RecordSipKollenTold => self.record_sip_kollen_told(),
             ReassignSamordningsansvarig { party, person } => {
-                self.reassign_samordningsansvarig(party, &person)
+                self.reassign_samordningsansvarig(party, &person, ctx)
             }
             RecordDeviation { rule, text } => self.record_deviation(rule, &text, ctx),
         }

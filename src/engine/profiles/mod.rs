@@ -44,8 +44,26 @@ pub struct Profile {
     pub meeting_within_weeks: Option<u32>,
     /// R-KALL-4: school is among the summoned units.
     pub school_summoned: bool,
-    /// R-PLAN-7: the plan is established in the system within this many working days after the meeting.
-    pub plan_within_working_days: u32,
+    /// R-CONS-4: the longest a consent may apply, in months (Västra Götaland: 12); `None` — the consent states how
+    /// long it applies, with no cap (Västmanland).
+    pub consent_max_months: Option<u32>,
+    /// R-CONS-6: a child judged mature enough (a recorded assessment) may consent alone; `false` — the guardians
+    /// are asked (Västmanland's guidance).
+    pub mature_child_may_consent: bool,
+    /// R-INIT-1: working days a recipient has to answer the initiative (Västmanland: 1); `None` — "utan dröjsmål",
+    /// never counted as missed.
+    pub initiative_answer_working_days: Option<u32>,
+    /// R-KALL-3: working days a summoned unit has to acknowledge the kallelse (Västmanland: 1); `None` as above.
+    pub kallelse_answer_working_days: Option<u32>,
+    /// R-KALL-5: calendar days after utskrivningsklar by which the kallelse is sent (Västra Götaland: 3).
+    pub kallelse_after_discharge_calendar_days: Option<u32>,
+    /// R-PLAN-7: the plan is established in the system within this many working days after the meeting
+    /// (Västmanland: 2); `None` as above.
+    pub plan_within_working_days: Option<u32>,
+    /// R-PLAN-14: the KVÅ codes the region's units use.
+    pub kva: KvaCodes,
+    /// R-UPP-4: when a new meeting voids the previous plan version.
+    pub void_previous_plan_on: VoidOn,
     /// R-PLAN-10: the person and the samordningsansvarig sign the printed plan.
     pub printed_plan_signed: bool,
     /// R-PLAN-10: the person is asked whether they agree with the planning.
@@ -54,6 +72,31 @@ pub struct Profile {
     pub it_service: String,
     /// Cited in explanations ("Källa: …").
     pub source: String,
+}
+
+/// R-PLAN-14: the KVÅ codes of a profile, for the region's units (kommun units do not code KVÅ). `None` — no code
+/// for that kind of meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KvaCodes {
+    /// Establishing a SIP (Västra Götaland AU124; Västmanland: every physical meeting AU124).
+    pub planning: Option<String>,
+    /// Establishing a SIP at discharge from inpatient care (Västra Götaland AU125).
+    pub discharge: Option<String>,
+    /// A follow-up meeting (Västra Götaland AW010).
+    pub follow_up: Option<String>,
+    /// Only physical meetings are coded (Västmanland: "varje fysiskt möte").
+    pub physical_only: bool,
+}
+
+/// R-UPP-4: the moment the previous plan version is voided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoidOn {
+    /// When the samordningsansvarig calls the new meeting (Västmanland).
+    Kallelse,
+    /// When the new meeting is held.
+    Meeting,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -118,7 +161,19 @@ fn fallback() -> &'static Profile {
         presumed_consent_allowed: false,
         meeting_within_weeks: None,
         school_summoned: false,
-        plan_within_working_days: 2,
+        consent_max_months: None,
+        mature_child_may_consent: true,
+        initiative_answer_working_days: None,
+        kallelse_answer_working_days: None,
+        kallelse_after_discharge_calendar_days: None,
+        plan_within_working_days: None,
+        kva: KvaCodes {
+            planning: Some("AU124".into()),
+            discharge: Some("AU125".into()),
+            follow_up: Some("AW010".into()),
+            physical_only: false,
+        },
+        void_previous_plan_on: VoidOn::Meeting,
         printed_plan_signed: false,
         ask_person_agreement: true,
         it_service: "verksamhetssystemet".into(),

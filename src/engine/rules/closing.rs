@@ -5,13 +5,40 @@ use crate::engine::case::Case;
 use crate::engine::model::{ClosingReason, PartyId};
 
 /// R-AVSL-1: "annat" does not exist: a closing reason is one of the catalogue's; the comment explains a
-/// substantially changed goal.
-pub fn r_avsl_1_reason(reason: ClosingReason, comment: &str) -> Result<(), Violation> {
+/// substantially changed goal; goals judged reached is the person's decision together with all parties.
+pub fn r_avsl_1_reason(
+    reason: ClosingReason,
+    comment: &str,
+    person_took_part: bool,
+) -> Result<(), Violation> {
     ensure(
         reason != ClosingReason::LangsiktigtMalAndrat || !comment.trim().is_empty(),
         "R-AVSL-1",
         "Beskriv hur det långsiktiga målet har ändrats. En ny SIP startas med nytt samtycke.",
+    )?;
+    ensure(
+        reason != ClosingReason::MalenUppfyllda || person_took_part,
+        "R-AVSL-1",
+        "Att målen är uppfyllda bedömer personen tillsammans med alla parter. Dokumentera att personen deltog i beslutet.",
     )
+}
+
+/// R-AVSL-1: each unit documents the closing in its own record.
+pub fn r_avsl_1_own_records(case: &Case) -> Option<Finding> {
+    let c = case.closing()?;
+    let units: Vec<PartyId> = c
+        .notify
+        .iter()
+        .copied()
+        .filter(|id| case.party(*id).is_some_and(|p| p.kind.huvudman().is_some()))
+        .collect();
+    Some(Finding::record(
+        "R-AVSL-1",
+        format!(
+            "Varje enhet dokumenterar avslutet i sin egen journal eller akt: {}.",
+            names(case, &units)
+        ),
+    ))
 }
 
 /// R-AVSL-2: who took part in the decision, and a comment.

@@ -6,7 +6,7 @@ use crate::engine::model::{
     Consent, ConsentForm, Giver, Guardian, InformationKind, PartyId, PartyKind,
 };
 use crate::engine::profiles::Profile;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 /// R-CONS-1 (a): information exchange is needed before an initiative or kallelse shares anything.
@@ -62,23 +62,79 @@ pub fn r_cons_3_scope(
     )
 }
 
-/// R-CONS-4: the last day a consent given on `given` may be valid.
-pub fn r_cons_4_max_valid_until(given: NaiveDate) -> NaiveDate {
-    given
-        .with_year(given.year() + 1)
-        .unwrap_or_else(|| given + chrono::Duration::days(365))
+/// R-CONS-4: the last day a consent given on `given` may apply in this profile, when the profile caps it
+/// (Västra Götaland: one year); `None` — the consent states how long it applies (Västmanland, national).
+pub fn r_cons_4_max_valid_until(given: NaiveDate, profile: &Profile) -> Option<NaiveDate> {
+    let months = profile.consent_max_months?;
+    Some(
+        given
+            .checked_add_months(chrono::Months::new(months))
+            .unwrap_or(given),
+    )
 }
 
-/// R-CONS-4: at most one year.
-pub fn r_cons_4_valid_until(given: NaiveDate, valid_until: NaiveDate) -> Result<(), Violation> {
+/// R-CONS-4: the consent's end when the coordinator left it empty — the profile's cap — or a refusal asking how
+/// long it applies where the profile has none.
+pub fn r_cons_4_default_valid_until(
+    given: NaiveDate,
+    profile: &Profile,
+) -> Result<NaiveDate, Violation> {
+    r_cons_4_max_valid_until(given, profile).ok_or_else(|| {
+        Violation::new(
+            "R-CONS-4",
+            "Ange hur länge samtycket gäller. Samtycket ska ange sin giltighetstid.",
+        )
+    })
+}
+
+/// R-CONS-4: the end the consent form suggests where the profile has no cap (the coordinator states the time; a
+/// year is offered and can be changed). Where the profile caps it, the form is left empty: empty means the cap.
+pub fn r_cons_4_suggested_valid_until(given: NaiveDate, profile: &Profile) -> Option<NaiveDate> {
+    profile.consent_max_months.is_none().then(|| {
+        given
+            .checked_add_months(chrono::Months::new(12))
+            .unwrap_or(given)
+    })
+}
+
+/// R-CONS-4: a consent ends on or after the day it is given, and within the profile's cap.
+pub fn r_cons_4_valid_until(
+    given: NaiveDate,
+    valid_until: NaiveDate,
+    profile: &Profile,
+) -> Result<(), Violation> {
     ensure(
-        valid_until >= given && valid_until <= r_cons_4_max_valid_until(given),
+        valid_until >= given,
         "R-CONS-4",
-        format!(
-            "Samtycket gäller högst ett år: senast {}.",
-            crate::engine::calendar::iso(r_cons_4_max_valid_until(given))
+        "Samtycket kan inte gå ut innan det är givet.",
+    )?;
+    match r_cons_4_max_valid_until(given, profile) {
+        Some(max) => ensure(
+            valid_until <= max,
+            "R-CONS-4",
+            format!(
+                "Samtycket gäller högst ett år i profilen {}: senast {}.",
+                profile.name,
+                crate::engine::calendar::iso(max)
+            ),
         ),
-    )
+        None => Ok(()),
+    }
+}
+
+/// R-CONS-4: what the consent form says about its end, for this profile.
+pub fn r_cons_4_hint_sv(given: Option<NaiveDate>, profile: &Profile) -> String {
+    match given.and_then(|g| r_cons_4_max_valid_until(g, profile)) {
+        Some(max) => format!(
+            "Högst ett år: senast {}. Tomt fält ger ett år.",
+            crate::engine::calendar::iso(max)
+        ),
+        None if profile.consent_max_months.is_some() => "Högst ett år.".to_string(),
+        None => format!(
+            "Ange hur länge samtycket gäller. Profilen {} har ingen övre gräns.",
+            profile.name
+        ),
+    }
 }
 
 /// R-CONS-4: no new meetings and no sharing on expired consent.
@@ -95,10 +151,19 @@ pub fn r_cons_4_not_expired(case: &Case, today: NaiveDate) -> Result<(), Violati
     }
 }
 
-/// R-CONS-4: warn within 30 days of expiry.
+/// R-CONS-4: warn within 30 days of expiry, and when the recorded consent has already expired.
 pub fn r_cons_4_expiry_warning(case: &Case, today: NaiveDate) -> Option<Finding> {
     let c = case.consent().filter(|c| c.withdrawn.is_none())?;
     let left = (c.valid_until - today).num_days();
+    if left < 0 {
+        return Some(Finding::warn(
+            "R-CONS-4",
+            format!(
+                "Samtycket gick ut {}. Ett nytt samtycke behövs innan nya möten eller informationsutbyte.",
+                crate::engine::calendar::iso(c.valid_until)
+            ),
+        ));
+    }
     (0..=30).contains(&left).then(|| {
         Finding::warn(
             "R-CONS-4",
@@ -121,9 +186,40 @@ pub fn r_cons_5_refusal(case: &Case) -> Option<Finding> {
     })
 }
 
-/// R-CONS-6: the guardians who have not consented, for a child on `on` (none for an adult).
+/// R-CONS-6: a child judged mature enough has consented on their own.
+pub fn mature_child_consented(case: &Case) -> bool {
+    case.maturity().is_some()
+        && case
+            .consent()
+            .is_some_and(|c| c.given_by.contains(&Giver::Personen))
+}
+
+/// R-CONS-6: a maturity assessment is recorded only for a child, and only where the profile lets a mature child
+/// consent alone (Västmanland's guidance asks the guardians).
+pub fn r_cons_6_maturity_allowed(
+    case: &Case,
+    profile: &Profile,
+    today: NaiveDate,
+) -> Result<(), Violation> {
+    ensure(
+        case.person().is_child_on(today) != Some(false),
+        "R-CONS-6",
+        "Personen är vuxen och samtycker själv.",
+    )?;
+    ensure(
+        profile.mature_child_may_consent,
+        "R-CONS-6",
+        format!(
+            "I profilen {} tillfrågas vårdnadshavarna om samtycke, även när barnet bedöms moget.",
+            profile.name
+        ),
+    )
+}
+
+/// R-CONS-6: the guardians who have not consented, for a child on `on` (none for an adult, and none when a child
+/// judged mature enough consented on their own).
 pub fn missing_guardians(case: &Case, on: NaiveDate) -> Vec<&Guardian> {
-    if case.person().is_child_on(on) != Some(true) {
+    if case.person().is_child_on(on) != Some(true) || mature_child_consented(case) {
         return Vec::new();
     }
     let given: BTreeSet<Giver> = case
@@ -138,7 +234,7 @@ pub fn missing_guardians(case: &Case, on: NaiveDate) -> Vec<&Guardian> {
 
 /// R-CONS-6: a child's case is blocked until every guardian has consented (and guardians are registered).
 pub fn r_cons_6_guardians(case: &Case, today: NaiveDate) -> Result<(), Violation> {
-    if case.person().is_child_on(today) != Some(true) {
+    if case.person().is_child_on(today) != Some(true) || mature_child_consented(case) {
         return Ok(());
     }
     ensure(
@@ -161,13 +257,17 @@ pub fn r_cons_6_guardians(case: &Case, today: NaiveDate) -> Result<(), Violation
     )
 }
 
-/// R-CONS-6: a child's consent is not the child's alone; the guardians give it.
+/// R-CONS-6: a child's consent is not the child's alone — the guardians give it — unless the child is judged mature
+/// enough (a recorded assessment).
 pub fn r_cons_6_not_the_child_alone(case: &Case, c: &Consent) -> Result<(), Violation> {
     let child = case.person().is_child_on(c.given) == Some(true);
     ensure(
-        !(child && c.given_by.len() == 1 && c.given_by.contains(&Giver::Personen)),
+        !(child
+            && case.maturity().is_none()
+            && c.given_by.len() == 1
+            && c.given_by.contains(&Giver::Personen)),
         "R-CONS-6",
-        "För ett barn lämnar vårdnadshavarna samtycket.",
+        "För ett barn lämnar vårdnadshavarna samtycket, om inte barnet bedöms moget att självt ta ställning.",
     )
 }
 

@@ -3,8 +3,9 @@
 use super::{ensure, Finding, Violation};
 use crate::engine::case::Case;
 use crate::engine::model::{
-    Insats, MeetingKind, PartyId, PartyKind, PlanContent, PlanState, PlanVersion,
+    Huvudman, Insats, MeetingKind, PartyId, PartyKind, PlanContent, PlanState, PlanVersion,
 };
+use crate::engine::profiles::Profile;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -328,12 +329,57 @@ pub fn r_plan_12_huvudansvarig(case: &Case, party: Option<PartyId>) -> Result<()
 /// R-PLAN-13: a SIP does not replace each unit's own records.
 pub const R_PLAN_13_SV: &str = "En SIP ersätter inte verksamheternas egen dokumentation.";
 
-/// R-PLAN-14: the KVÅ code to suggest for a meeting.
-pub fn r_plan_14_kva(kind: MeetingKind, at_discharge: bool) -> &'static str {
-    match (kind, at_discharge) {
-        (MeetingKind::Planering, true) => "AU125",
-        (MeetingKind::Planering, false) => "AU124",
-        (MeetingKind::Uppfoljning | MeetingKind::Utvardering, _) => "AW010",
+/// R-PLAN-14: the KVÅ code a region unit records for a meeting, in this profile: Västra Götaland AU124 when a SIP is
+/// established, AU125 at discharge, AW010 at follow-up; Västmanland AU124 for every physical meeting. `None` where
+/// the profile codes nothing for it (a digital meeting where only physical ones are coded).
+pub fn r_plan_14_kva(
+    kind: MeetingKind,
+    at_discharge: bool,
+    digital: bool,
+    profile: &Profile,
+) -> Option<&str> {
+    let codes = &profile.kva;
+    if digital && codes.physical_only {
+        return None;
+    }
+    let code = match (kind, at_discharge) {
+        (MeetingKind::Planering, true) => codes.discharge.as_ref().or(codes.planning.as_ref()),
+        (MeetingKind::Planering, false) => codes.planning.as_ref(),
+        (MeetingKind::Uppfoljning | MeetingKind::Utvardering, _) => codes.follow_up.as_ref(),
+    };
+    code.map(String::as_str)
+}
+
+/// R-PLAN-14: the code for one unit — only the region's units code KVÅ; a kommun unit or another actor none.
+pub fn r_plan_14_kva_for_unit<'p>(
+    unit: &PartyKind,
+    kind: MeetingKind,
+    at_discharge: bool,
+    digital: bool,
+    profile: &'p Profile,
+) -> Option<&'p str> {
+    (unit.huvudman() == Some(Huvudman::Region))
+        .then(|| r_plan_14_kva(kind, at_discharge, digital, profile))
+        .flatten()
+}
+
+/// R-PLAN-14 in words, for the meeting screens: which code the region's units record, and that kommun units code
+/// none.
+pub fn r_plan_14_kva_sv(
+    kind: MeetingKind,
+    at_discharge: bool,
+    digital: bool,
+    profile: &Profile,
+) -> String {
+    match r_plan_14_kva(kind, at_discharge, digital, profile) {
+        Some(code) => {
+            format!("KVÅ-kod för regionens enheter: {code}. Kommunens enheter kodar inte KVÅ.")
+        }
+        None if digital && profile.kva.physical_only => format!(
+            "Ingen KVÅ-kod: i profilen {} kodas bara fysiska möten.",
+            profile.name
+        ),
+        None => "Ingen KVÅ-kod för det här mötet.".to_string(),
     }
 }
 

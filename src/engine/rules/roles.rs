@@ -33,6 +33,68 @@ pub fn r_role_2_same_huvudman(case: &Case, new: PartyId) -> Result<(), Violation
     )
 }
 
+/// R-ROLE-2: at a meeting the coordination responsibility may move to a unit of either huvudman — decided by the
+/// parties at the meeting, so a meeting must have been held.
+pub fn r_role_2_hand_over(case: &Case, to: PartyId) -> Result<(), Violation> {
+    ensure(
+        !case.meetings().is_empty(),
+        "R-ROLE-2",
+        "Samordningsansvaret lämnas över på ett möte, där parterna bestämmer vem som har det fortsatta samordningsansvaret.",
+    )?;
+    ensure(
+        case.party(to).and_then(|p| p.kind.huvudman()).is_some(),
+        "R-ROLE-2",
+        "Samordningsansvaret ligger hos en verksamhet i kommunen eller regionen.",
+    )
+}
+
+/// R-ROLE-1: where one duty stands, as far as the case shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum DutyState {
+    Done,
+    NotYet,
+    /// Not needed in this case (nothing was withdrawn).
+    NotNeeded,
+}
+
+/// R-ROLE-1: the samordningsansvarig's duties, each with what the case already shows (a duty the app cannot see —
+/// sending copies, guiding the person — stays "not yet" for the coordinator to keep track of).
+pub fn r_role_1_duties(case: &Case) -> Vec<(&'static str, DutyState)> {
+    use crate::engine::model::PlanState;
+    let yes = |b: bool| {
+        if b {
+            DutyState::Done
+        } else {
+            DutyState::NotYet
+        }
+    };
+    let plan = case.current_plan();
+    let established = plan.is_some_and(|p| p.state() != PlanState::Utkast);
+    let withdrawn = case.consent().is_some_and(|c| c.withdrawn.is_some());
+    let states = [
+        yes(case.roles().samordningsansvarig.is_some()),
+        yes(case.roles().chair.is_some() || case.meetings().iter().any(|m| m.chair.is_some())),
+        yes(case
+            .kallelse()
+            .is_some_and(|k| !k.participation.trim().is_empty())),
+        yes(established && plan.is_some_and(|p| !p.content.contacts.is_empty())),
+        DutyState::NotYet,
+        yes(!case.follow_ups().is_empty()),
+        yes(plan.is_some_and(|p| p.content.follow_up.is_some()) || !case.follow_ups().is_empty()),
+        DutyState::NotYet,
+        if withdrawn {
+            yes(case
+                .plans()
+                .iter()
+                .all(|p| p.state() == PlanState::Makulerad))
+        } else {
+            DutyState::NotNeeded
+        },
+        yes(case.meetings().iter().any(|m| m.sip_kollen_told)),
+    ];
+    R_ROLE_1_DUTIES.into_iter().zip(states).collect()
+}
+
 /// R-ROLE-3: who documents is decided beforehand.
 pub fn r_role_3_documenter(case: &Case) -> Option<Finding> {
     let k = case.kallelse()?;

@@ -16,7 +16,8 @@ pub struct Statistics {
     pub followed_up: usize,
     pub closed: usize,
     pub deviations: usize,
-    pub by_kva: BTreeMap<&'static str, usize>,
+    /// Meetings by the KVÅ code their region units record in the case's profile (R-PLAN-14).
+    pub by_kva: BTreeMap<String, usize>,
 }
 
 pub fn r_stat_1_statistics<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Statistics {
@@ -36,10 +37,11 @@ pub fn r_stat_1_statistics<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Sta
             s.closed += 1;
         }
         s.deviations += c.deviations().len();
+        let profile = crate::engine::profiles::get(c.profile());
         for m in c.meetings() {
-            *s.by_kva
-                .entry(r_plan_14_kva(m.kind, c.discharge().is_some()))
-                .or_default() += 1;
+            if let Some(code) = r_plan_14_kva(m.kind, c.discharge().is_some(), m.digital, profile) {
+                *s.by_kva.entry(code.to_string()).or_default() += 1;
+            }
         }
     }
     s
@@ -57,10 +59,21 @@ pub const R_STAT_2_HEADINGS: [(&str, &str); 5] = [
     ("Information", "Jag fick svar på mina frågor"),
 ];
 
-/// R-STAT-2: remind about SIP-kollen after a meeting.
+/// R-STAT-2: the national web survey's address (seed 004: www.SIPkollen.se), shown as text and as a QR code.
+pub const SIP_KOLLEN_URL: &str = "https://www.sipkollen.se";
+
+/// R-STAT-2: remind about SIP-kollen at the end of each meeting and follow-up, until the person is told.
 pub fn r_stat_2_reminder(case: &Case) -> Option<Finding> {
-    case.meetings().iter().any(|m| m.kind != MeetingKind::Utvardering).then(|| {
-        Finding::info("R-STAT-2", "Påminn personen om SIP-kollen, den anonyma enkäten efter mötet. Personen sparar sin kod till uppföljningen.")
+    let last = case
+        .meetings()
+        .iter()
+        .rev()
+        .find(|m| m.kind != MeetingKind::Utvardering)?;
+    (!last.sip_kollen_told).then(|| {
+        Finding::info(
+            "R-STAT-2",
+            "Berätta för personen om SIP-kollen, den anonyma webbenkäten efter mötet (www.sipkollen.se). Personen sparar sin kod för att jämföra vid uppföljningen.",
+        )
     })
 }
 

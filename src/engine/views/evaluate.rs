@@ -281,6 +281,7 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
         add(rules::need::r_need_5_guidance(case));
         add(rules::consent::r_cons_5_refusal(case));
         add(rules::need::r_need_6_existing_plan(case));
+        add(rules::closing::r_avsl_1_own_records(case));
         add(rules::closing::r_avsl_2_recorded(case));
         add(rules::closing::r_avsl_3_notice(case));
         add(rules::closing::r_utsk_5_assessment_told(case));

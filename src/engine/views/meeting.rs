@@ -46,10 +46,11 @@ pub struct MeetingFacts {
     pub person_present: bool,
     pub chair: Option<String>,
     pub documenter: String,
-    pub kva: &'static str,
+    /// R-PLAN-14 in words: the region units' code, or why there is none.
+    pub kva: String,
 }
 
-pub fn last_meeting(case: &Case) -> Option<MeetingFacts> {
+pub fn last_meeting(case: &Case, profile: &Profile) -> Option<MeetingFacts> {
     let m = case.meetings().last()?;
     let name = |id: PartyId| case.party(id).map(|p| p.name.clone());
     Some(MeetingFacts {
@@ -62,13 +63,18 @@ pub fn last_meeting(case: &Case) -> Option<MeetingFacts> {
         person_present: m.person_present,
         chair: m.chair.and_then(name),
         documenter: m.documenter.clone(),
-        kva: plan::r_plan_14_kva(m.kind, case.discharge().is_some()),
+        kva: plan::r_plan_14_kva_sv(m.kind, case.discharge().is_some(), m.digital, profile),
     })
 }
 
-/// The KVÅ code of a planning meeting of this case (R-PLAN-14), shown before it starts.
-pub fn planning_kva(case: &Case) -> &'static str {
-    plan::r_plan_14_kva(MeetingKind::Planering, case.discharge().is_some())
+/// The KVÅ code of a planning meeting of this case (R-PLAN-14), in words, shown before it starts.
+pub fn planning_kva(case: &Case, digital: bool, profile: &Profile) -> String {
+    plan::r_plan_14_kva_sv(
+        MeetingKind::Planering,
+        case.discharge().is_some(),
+        digital,
+        profile,
+    )
 }
 
 /// What the frame of the meeting says about the consent (R-PLAN-8, first step).

@@ -23,7 +23,7 @@ pub fn DeadlineList(#[prop(into)] deadlines: Signal<Vec<Deadline>>) -> impl Into
                 <tbody role="rowgroup">
                     {move || deadlines.get().into_iter().map(|d| view! {
                         <tr role="row">
-                            <td role="cell" data-label="Vad">{d.what_sv}</td>
+                            <td role="cell" data-label="Vad"><span>{d.what_sv}{d.note_sv.map(|n| view! { <br/><span class="hint">{n}</span> })}</span></td>
                             <td role="cell" data-label="Senast" class="nowrap">{crate::engine::calendar::iso(d.due)}</td>
                             <td role="cell" data-label="Status"><span class=status_class(d.status)>{d.status.label_sv()}</span></td>
                             <td role="cell" data-label="Regel"><span class="rule-id">{d.rule.as_str()}</span></td>

@@ -8,6 +8,7 @@ mod explain;
 mod field;
 mod findings;
 mod notices;
+mod qr;
 
 pub use action::Action;
 pub use choices::{CheckSet, Checkbox, PartySelect, ProfileSelect, RadioGroup};
@@ -16,3 +17,4 @@ pub use explain::Explain;
 pub use field::Field;
 pub use findings::Findings;
 pub use notices::{ConflictNotice, Notice, SaveStatus};
+pub use qr::{qr_path, Qr};

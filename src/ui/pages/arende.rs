@@ -183,6 +183,7 @@ fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
         <Findings title="Varningar" findings=Signal::derive(move || eval.with(|e| e.as_ref().map(|e| e.warnings.clone()).unwrap_or_default()))/>
         <Findings title="Att dokumentera" findings=Signal::derive(move || eval.with(|e| e.as_ref().map(|e| e.records.clone()).unwrap_or_default()))/>
         <Findings title="Vägledning" findings=Signal::derive(move || eval.with(|e| e.as_ref().map(|e| e.info.clone()).unwrap_or_default()))/>
+        <super::samordning::Coordination case=case/>
         <section class="card" aria-labelledby="tider-rubrik">
             <h2 id="tider-rubrik">"Tidsgränser"</h2>
             <DeadlineList deadlines=Signal::derive(move || eval.with(|e| e.as_ref().map(|e| e.deadlines.clone()).unwrap_or_default()))/>

@@ -69,7 +69,7 @@ pub fn AttGora() -> impl IntoView {
                         view! {
                             <tr role="row">
                                 <td role="cell" data-label="Status"><span class=status_class(t.deadline.status)>{t.deadline.status.label_sv()}</span></td>
-                                <td role="cell" data-label="Vad"><A href=href>{t.deadline.what_sv.clone()}</A></td>
+                                <td role="cell" data-label="Vad"><span><A href=href>{t.deadline.what_sv.clone()}</A>{t.deadline.note_sv.clone().map(|n| view! { <br/><span class="hint">{n}</span> })}</span></td>
                                 <td role="cell" data-label="För"><span>{t.name}" "<span class="identity">{t.masked}</span></span></td>
                                 <td role="cell" data-label="Senast" class="nowrap">{crate::engine::calendar::iso(t.deadline.due)}</td>
                                 <td role="cell" data-label="Regel"><span class="rule-id">{t.deadline.rule.as_str()}</span></td>

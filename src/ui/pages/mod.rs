@@ -7,5 +7,6 @@ pub mod att_gora;
 pub mod gate;
 pub mod installningar;
 pub mod nytt_arende;
+pub mod samordning;
 pub mod tillganglighet;
 pub mod utskrift;

@@ -2,6 +2,7 @@
 //! and its 1-working-day deadline.
 
 use super::{blocker, form_error, party_name, run};
+use crate::engine::deadlines::WITHOUT_DELAY_SV;
 use crate::engine::model::{InitiativeAnswer, PartyId, PartyKind, PrepItem, Urgency};
 use crate::engine::rules::initiative::{r_init_2_referrals, r_init_2_suggested_recipients};
 use crate::engine::rules::need::r_need_3_reason;
@@ -147,7 +148,11 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
                                 <li class="row-card">
                                     <h4 class="row-title">{name.clone()}</h4>
                                     <p>{answer}</p>
-                                    {due.map(|d| view! { <p>"Svara senast "<span class="nowrap">{crate::engine::calendar::iso(d.due)}</span>" " <span class=status_class(d.status)>{d.status.label_sv()}</span></p> })}
+                                    {match due {
+                                        Some(d) => view! { <p>"Svara senast "<span class="nowrap">{crate::engine::calendar::iso(d.due)}</span>" " <span class=status_class(d.status)>{d.status.label_sv()}</span></p>
+                                            {d.note_sv.map(|n| view! { <p class="hint">{n}</p> })} }.into_any(),
+                                        None => pending.then(|| view! { <p>{format!("Svara {}", WITHOUT_DELAY_SV)}" "<span class="rule-id">"R-INIT-1"</span></p> }).into_any(),
+                                    }}
                                     {pending.then(|| view! {
                                         <div class="button-row">
                                             <button type="button" class="button small primary" aria-label=format!("Kvittera för {name}")

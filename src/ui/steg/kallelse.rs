@@ -2,6 +2,7 @@
 //! summoned and invited; then acknowledgements and letters for those without system access.
 
 use super::{blocker, form_error, parse_datetime, party_choices, party_name, run};
+use crate::engine::deadlines::WITHOUT_DELAY_SV;
 use crate::engine::model::{KallelseDraft, PartyId, Place, Question};
 use crate::engine::rules::kallelse::{r_kall_4_is_summoned, r_kall_4_letters, R_KALL_6_GATHER_SV};
 use crate::engine::views::evaluate::Step;
@@ -171,7 +172,11 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                                 <li class="row-card">
                                     <h4 class="row-title">{name.clone()}" "<span class="tag">{if r.summoned { "Kallad" } else { "Inbjuden" }}</span></h4>
                                     <p>{answer}</p>
-                                    {due.map(|d| view! { <p>"Kvittera senast "<span class="nowrap">{crate::engine::calendar::iso(d.due)}</span>" " <span class=status_class(d.status)>{d.status.label_sv()}</span></p> })}
+                                    {match due {
+                                        Some(d) => view! { <p>"Kvittera senast "<span class="nowrap">{crate::engine::calendar::iso(d.due)}</span>" " <span class=status_class(d.status)>{d.status.label_sv()}</span></p>
+                                            {d.note_sv.map(|n| view! { <p class="hint">{n}</p> })} }.into_any(),
+                                        None => (pending && r.summoned).then(|| view! { <p>{format!("Kvittera {}", WITHOUT_DELAY_SV)}" "<span class="rule-id">"R-KALL-3"</span></p> }).into_any(),
+                                    }}
                                     {pending.then(|| view! {
                                         <div class="row-form">
                                             <div class="field">

@@ -2,9 +2,12 @@
 //! withdrawal; a printable consent form for written consent.
 
 use super::{blocker, form_error, parse_date, party_choices, run};
-use crate::engine::model::Consent;
+use crate::engine::model::{Consent, MaturityAssessment};
 use crate::engine::model::{ConsentForm, Giver, InformationKind};
-use crate::engine::rules::consent::r_cons_4_max_valid_until;
+use crate::engine::profiles;
+use crate::engine::rules::consent::{
+    r_cons_4_default_valid_until, r_cons_4_hint_sv, r_cons_4_suggested_valid_until,
+};
 use crate::engine::views::evaluate::Step;
 use crate::engine::{Case, Command};
 use crate::ui::app::state::use_app;
@@ -59,7 +62,11 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             }),
     );
     let given = RwSignal::new(crate::engine::calendar::iso(today));
-    let until = RwSignal::new(String::new());
+    let until = RwSignal::new(
+        r_cons_4_suggested_valid_until(today, profiles::get(initial.profile()))
+            .map(crate::engine::calendar::iso)
+            .unwrap_or_default(),
+    );
     let digital = RwSignal::new(existing.as_ref().is_some_and(|c| c.digital_meeting));
     let child_view = RwSignal::new(initial.child_view().to_string());
     let informed = RwSignal::new(false);
@@ -104,8 +111,18 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
                 }
             }
         };
-        // An empty date: the longest the rules allow (R-CONS-4), as the hint says.
-        let valid_until = valid_until.unwrap_or_else(|| r_cons_4_max_valid_until(given_date));
+        // An empty date: the profile's cap, or the engine asks how long it applies (R-CONS-4).
+        let profile = case.with_untracked(|c| c.as_ref().map(|c| profiles::get(c.profile())));
+        let Some(profile) = profile else { return };
+        let valid_until = match valid_until
+            .map_or_else(|| r_cons_4_default_valid_until(given_date, profile), Ok)
+        {
+            Ok(d) => d,
+            Err(v) => {
+                error.set(Some(v));
+                return;
+            }
+        };
         let input = Consent {
             information_exchange: part_a.get_untracked(),
             establish_plan: part_b.get_untracked(),
@@ -121,13 +138,14 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
         run(app, case, Command::RecordConsent(input), error);
     });
     let child_error = RwSignal::new(None);
+    let mature_error = RwSignal::new(None);
+    let mature_by = RwSignal::new(String::new());
+    let mature_at = RwSignal::new(crate::engine::calendar::iso(today));
     let no_error = RwSignal::new(None);
     let max_hint = move || {
-        parse_date(&given.get()).map(|g| {
-            format!(
-                "Högst ett år: senast {}. Tomt fält ger ett år.",
-                crate::engine::calendar::iso(r_cons_4_max_valid_until(g))
-            )
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| r_cons_4_hint_sv(parse_date(&given.get()), profiles::get(c.profile())))
         })
     };
     let is_child = initial.person().is_child_on(today) == Some(true);
@@ -174,6 +192,26 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
                 <Field id="barnets-synpunkter" label="Barnets synpunkter, med barnets egna ord" value=child_view multiline=true/>
                 <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordChildView(child_view.get_untracked()), child_error); }>"Spara barnets synpunkter"</button>
                 <Explain violation=child_error/>
+                <h4 class="small-heading">"Barnets mognad"</h4>
+                <p class="hint">"Lagen anger ingen fast ålder. Bedöms barnet moget att självt ta ställning räcker barnets eget samtycke, där den regionala profilen tillåter det. "<span class="rule-id">"R-CONS-6"</span></p>
+                {move || match case.with(|c| c.as_ref().and_then(|c| c.maturity().cloned())) {
+                    Some(m) => view! {
+                        <p>{format!("Barnet bedöms moget att självt ta ställning (bedömt av {}, {}).", m.by, crate::engine::calendar::iso(m.at))}</p>
+                        <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordMaturity(None), mature_error); }>"Ta bort bedömningen"</button>
+                    }.into_any(),
+                    None => view! {
+                        <Field id="mognad-av" label="Bedömt av (namn och yrke)" value=mature_by/>
+                        <Field id="mognad-datum" label="Bedömningen gjordes" value=mature_at kind="date"/>
+                        <button type="button" class="button secondary" on:click=move |_| {
+                            let Some(at) = parse_date(&mature_at.get_untracked()) else {
+                                mature_error.set(Some(form_error("Ange datumet för bedömningen som ÅÅÅÅ-MM-DD.")));
+                                return;
+                            };
+                            run(app, case, Command::RecordMaturity(Some(MaturityAssessment { by: mature_by.get_untracked(), at })), mature_error);
+                        }>"Barnet bedöms moget att självt ta ställning"</button>
+                    }.into_any(),
+                }}
+                <Explain violation=mature_error/>
             </section>
         })}
         <section class="card" aria-labelledby="nej-rubrik">

@@ -4,7 +4,7 @@
 use super::{datetime_value, form_error, parse_datetime, run};
 use crate::engine::deadlines::StepRef;
 use crate::engine::model::{ClosingReason, MeetingKind};
-use crate::engine::rules::plan::r_plan_14_kva;
+use crate::engine::rules::plan::r_plan_14_kva_sv;
 use crate::engine::{deadlines, evaluate, profiles, Case, Command, DeadlineKind};
 use crate::ui::app::state::use_app;
 use crate::ui::components::{status_class, Checkbox, Explain, Field, Findings};
@@ -88,12 +88,12 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
                         <p class="deadline-line">"Kallelse senast "<strong>{crate::engine::calendar::iso(d.due)}</strong>" "
                             <span class=status_class(d.status)>{d.status.label_sv()}</span>" "<span class="rule-id">{d.rule.as_str()}</span></p>
                     })}
-                    <p class="hint">{format!("KVÅ-kod för SIP-mötet vid utskrivning: {}.", r_plan_14_kva(MeetingKind::Planering, true))}</p>
+                    <p class="hint">{move || case.with(|c| c.as_ref().map(|c| r_plan_14_kva_sv(MeetingKind::Planering, true, false, profiles::get(c.profile()))))}" "<span class="rule-id">"R-PLAN-14"</span></p>
                     <div class="button-row">
                         <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordDischargeOffer { accepted: true }, error); }>"SIP erbjuden: ja tack"</button>
                         <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordDischargeOffer { accepted: false }, error); }>"SIP erbjuden: nej tack"</button>
                         <button type="button" class="button secondary" on:click=move |_| {
-                            run(app, case, Command::Close { reason: ClosingReason::IngetBehovEfterUtskrivning, participants: vec![text::ACTOR.to_string()], comment: "Bedömningen meddelas alla enheter".into() }, error);
+                            run(app, case, Command::Close { reason: ClosingReason::IngetBehovEfterUtskrivning, participants: vec![text::ACTOR.to_string()], comment: "Bedömningen meddelas alla enheter".into(), person_took_part: false }, error);
                         }>"Inget behov från båda huvudmännen"</button>
                     </div>
                     <Explain violation=error/>

@@ -56,7 +56,7 @@ export class App {
   }
 
   /** Registers a person with the mouse-free path when `keyboard` is set. */
-  async createCase({ name, kind = 'Personnummer', number = '', kommun = 'Västerås', language, interpreter = false }) {
+  async createCase({ name, kind = 'Personnummer', number = '', kommun = 'Västerås', language, interpreter = false, profile }) {
     await this.page.getByRole('navigation').getByRole('link', { name: 'Nytt ärende' }).click();
     await expect(this.page.getByRole('heading', { name: 'Nytt ärende' })).toBeVisible();
     await this.page.getByLabel('Namn', { exact: true }).fill(name);
@@ -65,6 +65,7 @@ export class App {
     await this.page.getByLabel('Kommun', { exact: true }).fill(kommun);
     if (language) await this.page.getByLabel('Språk', { exact: true }).fill(language);
     if (interpreter) await this.page.getByLabel('Behöver tolk').check();
+    if (profile) await this.page.getByLabel('Regional profil').selectOption({ label: profile });
     await this.page.getByRole('button', { name: 'Registrera' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }

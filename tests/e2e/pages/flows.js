@@ -44,8 +44,8 @@ export async function fillKallelse(page, { participation = 'Lisa deltar på plat
 }
 
 /** Lisa Andersson through consent, an acknowledged initiative and a kallelse both units acknowledged. */
-export async function readyForMeeting(page, app) {
-  await newCase(page, app, { name: 'Lisa Andersson', number: '811228-9874' });
+export async function readyForMeeting(page, app, { profile } = {}) {
+  await newCase(page, app, { name: 'Lisa Andersson', number: '811228-9874', profile });
   await twoUnits(app);
   await consent(page, app);
   await sendInitiative(page, app);

@@ -30,7 +30,8 @@ test('an adult from need to kallelse with every acknowledgement', async ({ page 
   await sendInitiative(page, app);
   const row = app.recipient('Vårdcentralen Centrum');
   await expect(row).toContainText('Väntar på svar');
-  await expect(row).toContainText(/\d{4}-\d{2}-\d{2}/);
+  // The national profile sets no answer time (R-INIT-1 is Västmanland's 1 working day).
+  await expect(row).toContainText('Svara utan dröjsmål');
   await app.expectAccessible('Initiativ, sent');
   await page.getByRole('button', { name: 'Kvittera för Vårdcentralen Centrum' }).click();
   await expect(row).toContainText('Kvitterad');
@@ -98,9 +99,9 @@ test('an initiative declined with a referral that becomes a suggested recipient'
   await app.expectAccessible('Översikt after a decline');
 });
 
-test('a discharge case: kallelse due three calendar days after utskrivningsklar, AU125', async ({ page }) => {
+test('a discharge case in Västra Götaland: kallelse due three calendar days after utskrivningsklar, AU125', async ({ page }) => {
   const app = new App(page);
-  await newCase(page, app, { name: 'Karin Holm', number: '19460713-7454', kommun: 'Köping' });
+  await newCase(page, app, { name: 'Karin Holm', number: '19460713-7454', kommun: 'Köping', profile: 'Västra Götaland' });
   await app.step('Utskrivning');
   await page.getByLabel('Inskriven').fill('2026-11-20T08:00');
   await page.getByRole('button', { name: 'Registrera inskrivning' }).click();
@@ -108,10 +109,10 @@ test('a discharge case: kallelse due three calendar days after utskrivningsklar,
   await page.getByRole('button', { name: 'Registrera utskrivningsklar' }).click();
   await expect(page.locator('.deadline-line')).toContainText('Kallelse senast 2026-12-26');
   await expect(page.locator('.deadline-line')).toContainText('R-KALL-5');
-  await expect(page.getByText('KVÅ-kod för SIP-mötet vid utskrivning: AU125.')).toBeVisible();
+  await expect(page.getByText('KVÅ-kod för regionens enheter: AU125. Kommunens enheter kodar inte KVÅ.')).toBeVisible();
   await app.expectAccessible('Utskrivning');
   await app.step('Översikt');
-  await expect(page.getByRole('row').filter({ hasText: 'Kallelse senast tre kalenderdagar efter utskrivningsklar' })).toContainText('2026-12-26');
+  await expect(page.getByRole('row').filter({ hasText: 'Kallelse senast 3 kalenderdagar efter utskrivningsklar' })).toContainText('2026-12-26');
 });
 
 test('consent refused ends the case as Avböjd — by keyboard only', async ({ page }) => {
@@ -188,16 +189,16 @@ test('printed kallelse letter and consent form: purpose and questions, no identi
   await app.expectAccessible('consent form');
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('article.document')).toContainText('Försäkringskassan Västerås');
-  await expect(page.locator('article.document')).toContainText('högst ett år');
+  await expect(page.locator('article.document')).toContainText('kan när som helst återkallas');
   await page.pdf({ path: `${ARTIFACTS}samtyckesblankett.pdf`, format: 'A4' });
 });
 
 test.describe('over Easter', () => {
   test.use({ startAt: new Date('2026-04-02T10:00:00+02:00') }); // Thursday before Easter
 
-test('the Att göra board over Easter 2026, with the clock fixed', async ({ page }) => {
+test('the Att göra board over Easter 2026 in Västmanland (1 working day to answer), with the clock fixed', async ({ page }) => {
   const app = new App(page);
-  await newCase(page, app, { name: 'Lisa Andersson', number: '811228-9874' });
+  await newCase(page, app, { name: 'Lisa Andersson', number: '811228-9874', profile: 'Västmanland' });
   await twoUnits(app);
   await consent(page, app);
   await sendInitiative(page, app);

@@ -46,9 +46,13 @@ pub fn ConsentForm() -> impl IntoView {
             .as_ref()
             .map(|x| x.information.iter().copied().collect())
             .unwrap_or_else(|| InformationKind::ALL.to_vec());
+        let profile = crate::engine::profiles::get(c.profile());
+        // R-CONS-4: the recorded end, or the profile's cap; without either the form leaves a line to fill in.
         let until = consent
             .as_ref()
-            .map_or(r_cons_4_max_valid_until(today), |x| x.valid_until);
+            .map(|x| x.valid_until)
+            .or_else(|| r_cons_4_max_valid_until(today, profile));
+        let capped = profile.consent_max_months.is_some();
         let signers: Vec<String> = if c.guardians().is_empty() {
             vec![c.person().name.clone()]
         } else {
@@ -71,7 +75,9 @@ pub fn ConsentForm() -> impl IntoView {
                 <ul>{parties.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 <h2>"Information som får lämnas"</h2>
                 <ul>{kinds.into_iter().map(|k| view! { <li>{k.label_sv()}</li> }).collect_view()}</ul>
-                <p>{format!("Samtycket gäller till och med {} (högst ett år) och kan när som helst återkallas.", crate::engine::calendar::iso(until))}</p>
+                <p>{format!("Samtycket gäller till och med {}{} och kan när som helst återkallas.",
+                    until.map_or_else(|| "____________".to_string(), crate::engine::calendar::iso),
+                    if capped { " (högst ett år)" } else { "" })}</p>
                 <p>"Jag har fått information om vad en SIP innebär och om rätten till tolk."</p>
                 <div class="signatures">
                     {signers.into_iter().map(|s| view! { <div class="signature"><p>"Datum och underskrift"</p><p class="line"></p><p>{s}</p></div> }).collect_view()}

@@ -2,6 +2,7 @@
 //! person's agreement or the printed signatures, print. Every step first gives the draft to the engine.
 
 use crate::engine::calendar::iso;
+use crate::engine::deadlines::within_sv;
 use crate::engine::model::PlanState;
 use crate::engine::views::meeting::{kept_until, lifecycle_records};
 use crate::engine::{profiles, Case, Command, Violation};
@@ -71,7 +72,7 @@ pub fn Lifecycle(
             })}
             {move || match plan().map(|p| p.state()) {
                 Some(PlanState::Utkast) => view! {
-                    <p>{format!("Planen upprättas inom {within} arbetsdagar efter mötet (R-PLAN-7).")}</p>
+                    <p>{format!("Planen upprättas {} efter mötet ", within_sv(within))}<span class="rule-id">"R-PLAN-7"</span></p>
                     {move || {
                         let m = still_missing.get();
                         (!m.is_empty()).then(|| view! {

@@ -45,7 +45,7 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
     };
     let id = c.id();
     let first = c.person().first_name().to_string();
-    let facts = last_meeting(&c);
+    let facts = last_meeting(&c, crate::engine::profiles::get(c.profile()));
     let contacts = c
         .parties()
         .iter()
@@ -221,7 +221,7 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
                                 <dt>"Närvarande"</dt><dd>{names.join(", ")}{m.person_present.then(|| format!(" och {first}"))}</dd>
                                 <dt>"Ordförande"</dt><dd>{m.chair.unwrap_or_else(|| "–".into())}</dd>
                                 <dt>"Dokumenterar"</dt><dd>{m.documenter}</dd>
-                                <dt>"KVÅ-kod"</dt><dd>{m.kva}" "<span class="rule-id">"R-PLAN-14"</span></dd>
+                                <dt>"KVÅ"</dt><dd>{m.kva}" "<span class="rule-id">"R-PLAN-14"</span></dd>
                             </dl>
                         </section>
                     }
@@ -234,6 +234,7 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
                 }}
                 <Explain violation=error/>
                 <Lifecycle case=case give=give still_missing=still_missing/>
+                <super::closing::MeetingEnd case=case editable=editable/>
             </div>
         </div>
         <Show when=move || overlay.get()>

@@ -7,6 +7,7 @@
 //! - `meeting`: the page — agenda, facts, the big screen, the overlay;
 //! - `editor`: the fields; `lifecycle`: establish, sign, lock, agreement, print.
 
+mod closing;
 pub mod draft;
 mod editor;
 mod lifecycle;

@@ -1,7 +1,7 @@
 //! Before the plan: who is present (from the kallelse), who chairs and documents; "Starta mötet" records it.
 
 use crate::engine::model::{MeetingKind, PartyId, Place};
-use crate::engine::rules::plan::r_plan_14_kva;
+use crate::engine::views::meeting::planning_kva;
 use crate::engine::{Case, Command, Violation};
 use crate::ui::app::state::use_app;
 use crate::ui::components::{CheckSet, Checkbox, Explain, Field, PartySelect};
@@ -43,7 +43,8 @@ pub fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
     let digital = RwSignal::new(k.is_some_and(|k| k.place == Place::Digitalt));
     let at = RwSignal::new(datetime_value(now()));
     let error = RwSignal::new(None::<Violation>);
-    let kva = r_plan_14_kva(MeetingKind::Planering, c.discharge().is_some());
+    let profile = crate::engine::profiles::get(c.profile());
+    let kva = move || case.with(|c| c.as_ref().map(|c| planning_kva(c, digital.get(), profile)));
     let chair_options: Vec<(PartyId, String)> =
         c.parties().iter().map(|p| (p.id, p.name.clone())).collect();
     let start = move |ev: leptos::ev::SubmitEvent| {
@@ -62,6 +63,7 @@ pub fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
             chair: chair.get_untracked(),
             documenter: documenter.get_untracked(),
             digital: digital.get_untracked(),
+            sip_kollen_told: false,
         };
         run(app, case, Command::HoldMeeting(meeting), error);
     };
@@ -76,7 +78,7 @@ pub fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
                 <PartySelect id="ordforande" label="Ordförande" value=chair options=chair_options none="Välj …"/>
                 <Field id="dokumenterar" label="Vem dokumenterar" value=documenter/>
                 <Checkbox id="digitalt" label="Mötet är digitalt" value=digital/>
-                <p class="hint">{format!("KVÅ-kod för mötet: {kva}")}" "<span class="rule-id">"R-PLAN-14"</span></p>
+                <p class="hint">{kva}" "<span class="rule-id">"R-PLAN-14"</span></p>
                 <Explain violation=error/>
                 <button type="submit" class="button primary">"Starta mötet"</button>
             </form>
