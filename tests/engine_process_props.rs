@@ -353,6 +353,9 @@ fn run(mut w: World, start: Start, ops: Vec<(u8, u8, u8)>) -> Result<Reached, Te
         }
     }
     let json = serde_json::to_string(&w.case).unwrap();
+    // The app's own reader (engine::json) and serde_json read the stored text to the same case.
+    let back: Case = sip_planen::engine::json::from_str(&json).unwrap();
+    prop_assert_eq!(&back, &w.case);
     let back: Case = serde_json::from_str(&json).unwrap();
     prop_assert_eq!(back, w.case);
     Ok(reached)

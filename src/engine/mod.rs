@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod case;
 pub mod deadlines;
 pub mod identity;
+pub mod json;
 pub mod model;
 pub mod phase;
 pub mod process;

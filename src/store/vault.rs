@@ -84,10 +84,10 @@ impl Vault {
         let id = Reflect::get(rec, &"id".into()).ok()?.as_string()?;
         let sealed = Sealed::from_js(rec)?;
         let plain = self.key.open(&sealed, &case_aad(&id)).await.ok()?;
-        // From a str, like every other JSON the app reads: one serde_json reader type in the bundle.
+        // Through the engine's one JSON reader, like every other JSON the app reads (the bundle's size).
         let case: Case = std::str::from_utf8(&plain)
             .ok()
-            .and_then(|s| serde_json::from_str(s).ok())?;
+            .and_then(|s| crate::engine::json::from_str(s).ok())?;
         (case.id().to_string() == id).then_some((
             case,
             Seen {

@@ -111,10 +111,11 @@ pub enum ProfileError {
 pub fn load_all() -> Result<Vec<Profile>, ProfileError> {
     let mut out = Vec::with_capacity(PROFILE_FILES.len());
     for (file, json) in PROFILE_FILES {
-        let p: Profile = serde_json::from_str(json).map_err(|e| ProfileError::Invalid {
-            file: (*file).to_string(),
-            message: e.to_string(),
-        })?;
+        let p: Profile =
+            crate::engine::json::from_str_strict(json).map_err(|e| ProfileError::Invalid {
+                file: (*file).to_string(),
+                message: e.to_string(),
+            })?;
         if file.trim_end_matches(".json") != p.id.as_str() {
             return Err(ProfileError::IdMismatch {
                 file: (*file).to_string(),
@@ -136,7 +137,7 @@ pub fn all() -> &'static [Profile] {
         load_all().unwrap_or_else(|_| {
             PROFILE_FILES
                 .iter()
-                .filter_map(|(_, json)| serde_json::from_str::<Profile>(json).ok())
+                .filter_map(|(_, json)| crate::engine::json::from_str_strict::<Profile>(json).ok())
                 .collect()
         })
     })

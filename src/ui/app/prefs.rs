@@ -66,7 +66,12 @@ impl Default for Prefs {
 
 impl Prefs {
     pub fn load() -> Prefs {
-        let mut p: Prefs = LocalStorage::get(KEY).unwrap_or_default();
+        let mut p: Prefs = LocalStorage::raw()
+            .get_item(KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| crate::engine::json::from_str(&text).ok())
+            .unwrap_or_default();
         if !AUTOLOCK_CHOICES.contains(&p.autolock_minutes) {
             p.autolock_minutes = 15;
         }
