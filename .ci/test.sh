@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, in order, stopping at the first failure:
-# fmt, clippy (native + wasm32), native tests, browser store tests, release build, e2e, size budget, measurements.
+# fmt, clippy (native + wasm32), native tests, browser store tests, release build, e2e, size budget, measurements
+# (Lighthouse, big screen, store).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
@@ -27,6 +28,8 @@ step "end-to-end tests (Playwright + axe-core)"
 (cd tests/e2e && counted npx playwright test)
 step "bundle size budget"
 node tests/e2e/scripts/budget.mjs dist
+step "first load: Lighthouse, mobile preset, brotli-serving host (printed, not asserted)"
+node tests/e2e/scripts/lighthouse.mjs dist 3 || echo "lighthouse: the measurement could not run (not a test failure)"
 step "big-screen latency (200 keystrokes)"
 node tests/e2e/scripts/measure-board.mjs dist
 step "store measurements (1 000 cases)"

@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <StaticShell/>
             <Chrome>
                 <a class="skip-link" href="#innehall">{text::SKIP_LINK}</a>
                 <Header/>
@@ -68,6 +69,24 @@ pub fn App() -> impl IntoView {
             </Chrome>
         </Router>
     }
+}
+
+/// The static first screen of index.html goes when the app has a screen of its own to show: the lock gate's (once
+/// the store said whether it is set up), or at once on the pages without a gate.
+#[component]
+fn StaticShell() -> impl IntoView {
+    let app = use_app();
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let gated = location.pathname.with(|p| {
+            !(p.starts_with("/storskarm")
+                || p.starts_with("/installningar")
+                || p.starts_with("/tillganglighet"))
+        });
+        if !gated || app.session.get() != Session::Starting {
+            platform::shell::remove();
+        }
+    });
 }
 
 /// The site's header and footer, left out on the big screen (it has no controls but full screen).

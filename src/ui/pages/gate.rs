@@ -3,7 +3,7 @@
 use crate::store::StoreError;
 use crate::ui::app::state::{use_app, Session};
 use crate::ui::components::{ConflictNotice, Field, Notice};
-use crate::ui::platform::set_title;
+use crate::ui::platform::{self, set_title};
 use crate::ui::text;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -17,14 +17,23 @@ pub fn Gate(children: ChildrenFn) -> impl IntoView {
         {move || match app.session.get() {
             Session::Starting => view! { <p class="starting" role="status">{text::STARTING}</p> }.into_any(),
             Session::Locking => view! { <p class="starting" role="status">{text::LOCKING}</p> }.into_any(),
-            Session::NeedsSetup => view! { <Setup/> }.into_any(),
-            Session::Locked => view! { <Unlock/> }.into_any(),
+            Session::NeedsSetup => {
+                platform::shell::remember_first_screen(false);
+                view! { <Setup/> }.into_any()
+            }
+            Session::Locked => {
+                platform::shell::remember_first_screen(true);
+                view! { <Unlock/> }.into_any()
+            }
             Session::Unavailable(msg) => view! {
                 <h1>{text::UNAVAILABLE_TITLE}</h1>
                 <p class="error" role="alert">{msg}</p>
                 <p><button type="button" class="button primary" on:click=|_| { let _ = window().location().reload(); }>{text::CRASH_RELOAD}</button></p>
             }.into_any(),
-            Session::Unlocked => view! { <Notice/> <ConflictNotice/> {children.with_value(|c| c())} }.into_any(),
+            Session::Unlocked => {
+                platform::shell::remember_first_screen(true);
+                view! { <Notice/> <ConflictNotice/> {children.with_value(|c| c())} }.into_any()
+            }
         }}
     }
 }

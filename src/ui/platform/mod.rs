@@ -1,7 +1,8 @@
 //! Browser APIs without app state: the clock, performance marks, focus, the page title, and (in `channel` and
-//! `storage`) BroadcastChannel, sessionStorage and a timer future.
+//! `storage`) BroadcastChannel, sessionStorage and a timer future; `shell` the static first screen of index.html.
 
 pub mod channel;
+pub mod shell;
 pub mod storage;
 
 use crate::ui::text;
