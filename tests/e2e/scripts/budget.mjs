@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-// 350 KB until the meeting (issue 5): the plan editor, the big screen and the printed plan cost ~31 KB brotli, of
-// which ~12 KB was won back (hand-written date serde, a plain-text channel format, fewer signal types). Raised to
-// 380 KB so the budget still guards against growth; README "Bundle budget" says what would bring it back to 350.
-const BUDGET_BROTLI_BYTES = 380 * 1024;
+// 350 KB until the meeting (issue 5), then 380 KB. First load (issue 14) brought it to 368.1 KB with index.html
+// counted (one reader for the app's JSON, -Zlocation-detail/-Zfmt-debug): the budget follows it down, and every
+// later change lives within it. The README's "Bundle budget" says where the rest is and what would close it.
+const BUDGET_BROTLI_BYTES = 370 * 1024;
 const dist = process.argv[2] ?? 'dist';
 // index.html counts too: it carries the static first screen and the loader.
 const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html' };
