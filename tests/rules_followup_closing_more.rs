@@ -700,3 +700,113 @@ fn r_avsl_1_consent_withdrawn_ends_the_sip_and_voids_the_plan_recorded_once() {
         1
     );
 }
+
+#[test]
+fn r_upp_4_a_follow_up_meeting_on_a_locked_plan_starts_the_new_version_and_its_plan_deadline_can_be_met(
+) {
+    let mut w = World::adult();
+    let (k, r) = w.advance_to_locked_plan();
+    w.ok(w.follow_up_all(ActivityStatus::Pagar, "Enligt plan"));
+    w.tick(24 * 30);
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Uppfoljning, &[k, r]),
+    ));
+    let p = w.case.plans();
+    assert_eq!(p.len(), 2, "the follow-up meeting opened version 2");
+    assert_eq!(
+        p[0].state(),
+        PlanState::Makulerad,
+        "version 1 is voided and kept"
+    );
+    assert_eq!(p[1].state(), PlanState::Utkast);
+    assert_eq!(
+        p[1].content.insatser[0].status,
+        Some(ActivityStatus::Pagar),
+        "the follow-up status goes with the insats"
+    );
+    assert!(
+        p[1].content.insatser.iter().all(|i| !i.decided),
+        "each unit decides its insatser anew (R-PLAN-4)"
+    );
+    assert!(w
+        .case
+        .log()
+        .last()
+        .is_some_and(|e| e.what.contains("ny planversion 2")));
+    // The new version can be established, signed and locked like the first: R-PLAN-7 can be met.
+    w.ok(Command::EstablishPlan);
+    w.ok(Command::SignPlan { by: k });
+    w.ok(Command::LockPlan { by: k });
+    assert_eq!(w.case.current_plan().map(|p| p.version), Some(2));
+    // An evaluation meeting (closing) does not open a version.
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Utvardering, &[k, r]),
+    ));
+    assert_eq!(w.case.plans().len(), 2);
+}
+
+#[test]
+fn r_upp_4_what_changed_between_two_versions() {
+    use sip_planen::engine::views::versions::{plan_diff, ChangeKind};
+    let mut w = World::adult();
+    let (k, r) = w.advance_to_locked_plan();
+    w.ok(Command::StartNewVersion);
+    let old = w.case.plans()[0].content.clone();
+    let mut new = old.clone();
+    assert!(
+        plan_diff(&w.case, &old, &new).is_empty(),
+        "no change, nothing listed"
+    );
+    new.long_term_goal = "Lisa vill arbeta igen".into();
+    new.delmal.push(Goal {
+        text: "Lisa ska börja praktik".into(),
+    });
+    new.insatser[0].how_often = "två gånger i veckan".into();
+    new.insatser[0].unit = r;
+    let removed = new.insatser.remove(1);
+    new.insatser.push(insats(
+        99,
+        "Arbetsträning",
+        k,
+        "Eva",
+        "varje vecka",
+        "Daglig verksamhet",
+    ));
+    new.huvudansvarig = Some(r);
+    let d = plan_diff(&w.case, &old, &new);
+    let find = |area: &str, kind: ChangeKind| {
+        d.iter()
+            .filter(|c| c.area == area && c.kind == kind)
+            .map(|c| c.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        find("Långsiktigt mål", ChangeKind::Andrad),
+        vec![format!("{} → Lisa vill arbeta igen", old.long_term_goal)]
+    );
+    assert_eq!(
+        find("Delmål", ChangeKind::Tillagd),
+        vec!["Lisa ska börja praktik"]
+    );
+    let changed = find("Insats", ChangeKind::Andrad);
+    assert_eq!(changed.len(), 1);
+    assert!(changed[0].starts_with(&format!("{}: ", old.insatser[0].what)));
+    assert!(changed[0].contains(&format!(
+        "hur ofta: {} → två gånger i veckan",
+        old.insatser[0].how_often
+    )));
+    assert!(
+        changed[0].contains("verksamhet: "),
+        "the unit that carries it out changed"
+    );
+    assert_eq!(
+        find("Insats", ChangeKind::Borttagen),
+        vec![removed.what.clone()]
+    );
+    assert_eq!(find("Insats", ChangeKind::Tillagd).len(), 1);
+    assert!(find("Insats", ChangeKind::Tillagd)[0].starts_with("Arbetsträning ("));
+    assert_eq!(find("Huvudansvarig", ChangeKind::Andrad).len(), 1);
+    // In the order of the plan: the goal before the insatser, the insatser before huvudansvarig.
+    let pos = |area: &str| d.iter().position(|c| c.area == area).unwrap();
+    assert!(pos("Långsiktigt mål") < pos("Insats") && pos("Insats") < pos("Huvudansvarig"));
+}

@@ -10,8 +10,8 @@ fn shell() -> &'static str {
         .find("<div id=\"shell\">")
         .expect("index.html has the static shell");
     let end = INDEX[start..]
-        .find("</div>\n    <!--")
-        .expect("the shell ends before the script");
+        .find("</body>")
+        .expect("the shell is in the body");
     &INDEX[start..start + end]
 }
 

@@ -27,6 +27,12 @@ impl Case {
             "Mötet kan inte registreras som hållet i framtiden.",
         )?;
         let (kind, digital) = (m.kind, m.digital);
+        // R-UPP-4: a new meeting on an established plan voids that version and opens an editable copy. (In a
+        // profile that voids when the new meeting is called, the version may already be new: then it is a draft.)
+        let revise = kind != MeetingKind::Utvardering
+            && self
+                .current_plan()
+                .is_some_and(|p| p.state() != PlanState::Utkast);
         self.meetings.push(Meeting {
             documenter: m.documenter.trim().to_string(),
             // Told at the end of the meeting (RecordSipKollenTold), not when it starts.
@@ -45,10 +51,16 @@ impl Case {
             };
             self.push_version(content, ctx);
         }
+        let revised = if revise {
+            let v = self.new_version_of_current(ctx);
+            format!("; ny planversion {v}, den tidigare är makulerad och sparad i historiken")
+        } else {
+            String::new()
+        };
         Ok(
             match rules::r_plan_14_kva(kind, self.discharge.is_some(), digital, ctx.profile) {
-                Some(code) => format!("Möte hållet (KVÅ {code} för regionens enheter)"),
-                None => "Möte hållet (ingen KVÅ-kod)".to_string(),
+                Some(code) => format!("Möte hållet (KVÅ {code} för regionens enheter){revised}"),
+                None => format!("Möte hållet (ingen KVÅ-kod){revised}"),
             },
         )
     }
@@ -201,14 +213,24 @@ impl Case {
             "R-UPP-4",
             "Den nuvarande versionen är fortfarande ett utkast.",
         )?;
-        let mut content = cur.content.clone();
+        let version = self.new_version_of_current(ctx);
+        Ok(format!(
+            "Ny planversion {version}; den tidigare är makulerad och sparad i historiken"
+        ))
+    }
+
+    /// R-UPP-4: voids every live version and opens an editable copy of the current one (insatser to be decided
+    /// anew by their units, R-PLAN-4; their follow-up status kept). The caller has checked there is one. Returns
+    /// the new version's number.
+    fn new_version_of_current(&mut self, ctx: &Ctx) -> u32 {
+        let mut content = self
+            .current_plan()
+            .map(|p| p.content.clone())
+            .unwrap_or_default();
         for i in content.insatser.iter_mut() {
             i.decided = false;
         }
         self.void_live_plans(ctx.now);
-        let version = self.push_version(content, ctx);
-        Ok(format!(
-            "Ny planversion {version}; den tidigare är makulerad och sparad i historiken"
-        ))
+        self.push_version(content, ctx)
     }
 }

@@ -7,3 +7,4 @@ mod board_wire;
 pub mod evaluate;
 pub mod meeting;
 pub mod redact;
+pub mod versions;
