@@ -3,9 +3,9 @@
 use super::identity::{age_on, is_child_on, Identity, IdentityError, IdentityKind};
 use super::model::*;
 use super::profiles::ProfileId;
+use crate::engine::set::VecSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::fmt;
 use uuid::Uuid;
 
@@ -90,7 +90,7 @@ pub struct Case {
     #[serde(default)]
     pub(in crate::engine) maturity: Option<MaturityAssessment>,
     #[serde(default)]
-    pub(in crate::engine) preparation: BTreeSet<PrepItem>,
+    pub(in crate::engine) preparation: VecSet<PrepItem>,
     #[serde(default)]
     pub(in crate::engine) initiative: Option<Initiative>,
     #[serde(default)]
@@ -251,7 +251,7 @@ impl Case {
                     consent_refusal: None,
                     child_view: String::new(),
                     maturity: None,
-                    preparation: BTreeSet::new(),
+                    preparation: VecSet::new(),
                     initiative: None,
                     kallelse: None,
                     discharge: None,
@@ -377,7 +377,7 @@ impl Case {
     pub fn need(&self) -> NeedAssessment {
         self.need.clone().unwrap_or_else(|| NeedAssessment {
             detected: self.created.date(),
-            indicators: BTreeSet::new(),
+            indicators: VecSet::new(),
             compulsory_care: None,
             request: None,
             discharge_offer_accepted: None,
@@ -402,7 +402,7 @@ impl Case {
     pub fn child_view(&self) -> &str {
         &self.child_view
     }
-    pub fn preparation(&self) -> &BTreeSet<PrepItem> {
+    pub fn preparation(&self) -> &VecSet<PrepItem> {
         &self.preparation
     }
     pub fn initiative(&self) -> Option<&Initiative> {

@@ -13,6 +13,7 @@ pub mod process;
 pub mod profiles;
 pub mod rules;
 pub mod serde_iso;
+pub mod set;
 pub mod views;
 pub mod violation;
 

@@ -7,7 +7,6 @@ use sip_planen::engine::{
     profiles, Case, CaseId, Command, Ctx, Finding, IdentityKind, NewCase, Profile, ProfileId,
     Violation,
 };
-use std::collections::BTreeSet;
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -324,7 +323,7 @@ pub fn insats(id: u32, what: &str, unit: PartyId, who: &str, often: &str, place:
     }
 }
 
-pub fn set<T: Ord + Copy>(items: &[T]) -> BTreeSet<T> {
+pub fn set<T: Ord + Copy>(items: &[T]) -> sip_planen::engine::set::VecSet<T> {
     items.iter().copied().collect()
 }
 

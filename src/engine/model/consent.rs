@@ -1,9 +1,9 @@
 //! B. Consent (R-CONS)
 
 use super::PartyId;
+use crate::engine::set::VecSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// R-CONS-3: which kinds of information may be shared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -81,11 +81,11 @@ pub struct Consent {
     /// R-CONS-1 (b): that a SIP is established.
     pub establish_plan: bool,
     /// R-CONS-3: who may take part of information.
-    pub parties: BTreeSet<PartyId>,
+    pub parties: VecSet<PartyId>,
     /// R-CONS-3: which information.
-    pub information: BTreeSet<InformationKind>,
+    pub information: VecSet<InformationKind>,
     pub form: ConsentForm,
-    pub given_by: BTreeSet<Giver>,
+    pub given_by: VecSet<Giver>,
     #[serde(with = "crate::engine::serde_iso::date")]
     pub given: NaiveDate,
     /// R-CONS-4: at most one year after `given`.

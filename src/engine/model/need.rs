@@ -1,8 +1,8 @@
 //! A. Is a SIP needed? (R-NEED)
 
+use crate::engine::set::VecSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// R-NEED-3: signs that a SIP is needed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -101,7 +101,7 @@ pub struct NeedAssessment {
     /// When the need was detected (R-NEED-8 counts from here).
     #[serde(with = "crate::engine::serde_iso::date")]
     pub detected: NaiveDate,
-    pub indicators: BTreeSet<Indicator>,
+    pub indicators: VecSet<Indicator>,
     pub compulsory_care: Option<CompulsoryCare>,
     pub request: Option<Request>,
     /// R-NEED-2: at discharge the offer of a SIP was recorded: accepted (true) or declined (false).

@@ -1,10 +1,10 @@
 //! E. The meeting and the plan (R-PLAN): meetings, plan content, and plan versions with their lifecycle.
 
 use super::PartyId;
+use crate::engine::set::VecSet;
 use crate::engine::violation::{ensure, Violation};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -19,7 +19,7 @@ pub struct Meeting {
     #[serde(with = "crate::engine::serde_iso::datetime")]
     pub at: NaiveDateTime,
     pub kind: MeetingKind,
-    pub attendees: BTreeSet<PartyId>,
+    pub attendees: VecSet<PartyId>,
     pub person_present: bool,
     pub chair: Option<PartyId>,
     pub documenter: String,

@@ -5,8 +5,8 @@ use crate::engine::calendar::iso;
 use crate::engine::case::Case;
 use crate::engine::model::*;
 use crate::engine::rules::{consent as rules, need};
+use crate::engine::set::VecSet;
 use crate::engine::violation::{ensure, Violation};
-use std::collections::BTreeSet;
 
 impl Case {
     pub(super) fn record_consent(&mut self, c: Consent, ctx: &Ctx) -> Result<String, Violation> {
@@ -45,7 +45,7 @@ impl Case {
             "R-CONS-6",
             "Registrera samtycket först.",
         )?;
-        rules::r_cons_7_givers_known(self, &BTreeSet::from([giver]))?;
+        rules::r_cons_7_givers_known(self, &VecSet::from([giver]))?;
         if let Some(c) = self.consent.as_mut() {
             c.given_by.insert(giver);
         }

@@ -4,14 +4,11 @@ use super::{required, Ctx};
 use crate::engine::case::Case;
 use crate::engine::model::*;
 use crate::engine::rules;
+use crate::engine::set::VecSet;
 use crate::engine::violation::{ensure, Violation};
-use std::collections::BTreeSet;
 
 impl Case {
-    pub(super) fn set_preparation(
-        &mut self,
-        items: BTreeSet<PrepItem>,
-    ) -> Result<String, Violation> {
+    pub(super) fn set_preparation(&mut self, items: VecSet<PrepItem>) -> Result<String, Violation> {
         self.preparation = items;
         Ok("Förberedelsen med personen uppdaterad".into())
     }
@@ -46,7 +43,7 @@ impl Case {
             "R-INIT-3",
         )?;
         let urgency = rules::initiative::r_init_6_urgency(urgency)?;
-        let mut seen = BTreeSet::new();
+        let mut seen = VecSet::new();
         let recipients: Vec<InitiativeRecipient> = recipients
             .into_iter()
             .filter(|r| *r != initiator && seen.insert(*r))

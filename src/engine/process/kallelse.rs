@@ -4,8 +4,8 @@ use super::Ctx;
 use crate::engine::case::Case;
 use crate::engine::model::*;
 use crate::engine::rules::{consent, kallelse as rules};
+use crate::engine::set::VecSet;
 use crate::engine::violation::{ensure, Violation};
-use std::collections::BTreeSet;
 
 impl Case {
     pub(super) fn send_kallelse(
@@ -33,7 +33,7 @@ impl Case {
             consent::r_cons_10_digital(self)?;
         }
         let mut recipients = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut seen = VecSet::new();
         for id in draft.recipients.iter().filter(|id| seen.insert(**id)) {
             let party = self.known_party(*id)?;
             consent::r_cons_11_actor_in_scope(self, *id)?;

@@ -6,8 +6,8 @@ use super::Ctx;
 use crate::engine::case::Case;
 use crate::engine::model::*;
 use crate::engine::rules::{consent, need, plan as rules};
+use crate::engine::set::VecSet;
 use crate::engine::violation::{ensure, Violation};
-use std::collections::BTreeSet;
 
 impl Case {
     pub(super) fn hold_meeting(&mut self, m: Meeting, ctx: &Ctx) -> Result<String, Violation> {
@@ -93,7 +93,7 @@ impl Case {
             self.known_party(i.unit)?;
         }
         rules::r_plan_12_huvudansvarig(self, content.huvudansvarig)?;
-        let mut ids = BTreeSet::new();
+        let mut ids = VecSet::new();
         if !content
             .insatser
             .iter()

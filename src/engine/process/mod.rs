@@ -20,9 +20,9 @@ use super::phase::Phase;
 use super::profiles::Profile;
 use super::rules::{self, consent as consent_rules};
 use super::violation::Violation;
+use crate::engine::set::VecSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// Who acts, and when; the profile of the case's region.
 #[derive(Debug, Clone, Copy)]
@@ -58,7 +58,7 @@ pub enum Command {
         kind: RepresentativeKind,
     },
     SetNeedDetected(NaiveDate),
-    SetIndicators(BTreeSet<Indicator>),
+    SetIndicators(VecSet<Indicator>),
     SetCompulsoryCare(Option<CompulsoryCare>),
     RecordRequest {
         by: Requester,
@@ -81,7 +81,7 @@ pub enum Command {
     RecordChildView(String),
     /// R-CONS-6: the child judged mature enough to consent alone (`None` takes the assessment back).
     RecordMaturity(Option<MaturityAssessment>),
-    SetPreparation(BTreeSet<PrepItem>),
+    SetPreparation(VecSet<PrepItem>),
     SendInitiative {
         initiator: PartyId,
         recipients: Vec<PartyId>,

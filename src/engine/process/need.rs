@@ -5,16 +5,16 @@ use crate::engine::calendar::iso;
 use crate::engine::case::Case;
 use crate::engine::model::*;
 use crate::engine::rules;
+use crate::engine::set::VecSet;
 use crate::engine::violation::{ensure, Violation};
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
 
 impl Case {
     fn need_mut(&mut self) -> &mut NeedAssessment {
         let detected = self.created.date();
         self.need.get_or_insert_with(|| NeedAssessment {
             detected,
-            indicators: BTreeSet::new(),
+            indicators: VecSet::new(),
             compulsory_care: None,
             request: None,
             discharge_offer_accepted: None,
@@ -40,7 +40,7 @@ impl Case {
         self.need_mut().indicators.insert(i);
     }
 
-    pub(super) fn set_indicators(&mut self, set: BTreeSet<Indicator>) -> Result<String, Violation> {
+    pub(super) fn set_indicators(&mut self, set: VecSet<Indicator>) -> Result<String, Violation> {
         self.need_mut().indicators = set;
         Ok("Tecken på behov av SIP uppdaterade".into())
     }

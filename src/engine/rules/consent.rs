@@ -6,8 +6,8 @@ use crate::engine::model::{
     Consent, ConsentForm, Giver, Guardian, InformationKind, PartyId, PartyKind,
 };
 use crate::engine::profiles::Profile;
+use crate::engine::set::VecSet;
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
 
 /// R-CONS-1 (a): information exchange is needed before an initiative or kallelse shares anything.
 pub fn r_cons_1_information_exchange(case: &Case) -> Result<(), Violation> {
@@ -52,8 +52,8 @@ pub fn r_cons_2_form(form: ConsentForm, profile: &Profile) -> Result<(), Violati
 
 /// R-CONS-3: consent names who may take part of which information.
 pub fn r_cons_3_scope(
-    parties: &BTreeSet<PartyId>,
-    information: &BTreeSet<InformationKind>,
+    parties: &VecSet<PartyId>,
+    information: &VecSet<InformationKind>,
 ) -> Result<(), Violation> {
     ensure(
         !parties.is_empty() && !information.is_empty(),
@@ -222,7 +222,7 @@ pub fn missing_guardians(case: &Case, on: NaiveDate) -> Vec<&Guardian> {
     if case.person().is_child_on(on) != Some(true) || mature_child_consented(case) {
         return Vec::new();
     }
-    let given: BTreeSet<Giver> = case
+    let given: VecSet<Giver> = case
         .consent()
         .map(|c| c.given_by.clone())
         .unwrap_or_default();
@@ -282,7 +282,7 @@ pub fn r_cons_6_child_view(case: &Case, today: NaiveDate) -> Option<Finding> {
 }
 
 /// R-CONS-7: consent may come from a registered representative (and guardians must be registered too).
-pub fn r_cons_7_givers_known(case: &Case, givers: &BTreeSet<Giver>) -> Result<(), Violation> {
+pub fn r_cons_7_givers_known(case: &Case, givers: &VecSet<Giver>) -> Result<(), Violation> {
     for g in givers {
         match g {
             Giver::Personen => {}
@@ -352,9 +352,9 @@ pub fn r_cons_12_interpreter(case: &Case) -> Option<Finding> {
 /// R-CONS-11: a new consent may not leave out an actor the live plan or the kallelse still includes.
 pub fn r_cons_11_scope_keeps_actors_in_use(
     case: &Case,
-    scope: &BTreeSet<PartyId>,
+    scope: &VecSet<PartyId>,
 ) -> Result<(), Violation> {
-    let mut used: BTreeSet<PartyId> = case
+    let mut used: VecSet<PartyId> = case
         .current_plan()
         .map(|p| p.content.others_actions.iter().map(|a| a.party).collect())
         .unwrap_or_default();

@@ -4,7 +4,7 @@ use super::{ensure, Finding, Violation};
 use crate::engine::case::Case;
 use crate::engine::model::{Huvudman, Indicator, PartyKind};
 use crate::engine::profiles::Profile;
-use std::collections::BTreeSet;
+use crate::engine::set::VecSet;
 
 fn has_huvudman(case: &Case, h: Huvudman) -> bool {
     case.parties().iter().any(|p| p.kind.huvudman() == Some(h))
@@ -37,7 +37,7 @@ pub fn r_need_2_discharge_offer(case: &Case) -> Option<Finding> {
 }
 
 /// R-NEED-3: the chosen indicators become the initiative's short reason.
-pub fn r_need_3_reason(indicators: &BTreeSet<Indicator>) -> String {
+pub fn r_need_3_reason(indicators: &VecSet<Indicator>) -> String {
     if indicators.is_empty() {
         return String::new();
     }

@@ -108,9 +108,9 @@ pub fn r_plan_1_missing(content: &PlanContent) -> Vec<PlanItem> {
     if blank(&content.help_needed) {
         m.push(PlanItem::HjalpSomBehovs);
     }
-    let units: std::collections::BTreeSet<PartyId> =
+    let units: crate::engine::set::VecSet<PartyId> =
         content.insatser.iter().map(|i| i.unit).collect();
-    let with_contact: std::collections::BTreeSet<PartyId> = content
+    let with_contact: crate::engine::set::VecSet<PartyId> = content
         .contacts
         .iter()
         .filter(|c| !blank(&c.name))

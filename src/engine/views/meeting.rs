@@ -67,14 +67,10 @@ pub fn last_meeting(case: &Case, profile: &Profile) -> Option<MeetingFacts> {
     })
 }
 
-/// The KVÅ code of a planning meeting of this case (R-PLAN-14), in words, shown before it starts.
-pub fn planning_kva(case: &Case, digital: bool, profile: &Profile) -> String {
-    plan::r_plan_14_kva_sv(
-        MeetingKind::Planering,
-        case.discharge().is_some(),
-        digital,
-        profile,
-    )
+/// The KVÅ code of a meeting of this kind in this case (R-PLAN-14), in words, shown before it starts: the planning
+/// meeting's, or AW010 for a follow-up where the profile has it.
+pub fn meeting_kva(case: &Case, kind: MeetingKind, digital: bool, profile: &Profile) -> String {
+    plan::r_plan_14_kva_sv(kind, case.discharge().is_some(), digital, profile)
 }
 
 /// What the frame of the meeting says about the consent (R-PLAN-8, first step).

@@ -4,6 +4,7 @@
 //! How a change reaches the disk is in `saving`; two tabs with the same case in `conflict`.
 
 use super::session::{self, LockReason, SessionMessage};
+use crate::engine::set::VecSet;
 use crate::engine::{profiles, Case, CaseId, Command, Ctx, Violation};
 use crate::store::{Loaded, SealedCase, Store, StoreError, StoreEvent, Vault};
 use crate::ui::app::prefs::Prefs;
@@ -12,7 +13,6 @@ use crate::ui::platform::{mark, now};
 use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     pub conflict: RwSignal<Option<Conflict>>,
     /// Cases another tab has saved since this tab read them.
-    pub stale: RwSignal<BTreeSet<CaseId>>,
+    pub stale: RwSignal<VecSet<CaseId>>,
     /// Bumped when a case in memory is replaced by a stored version: open screens rebuild from it.
     pub reloaded: RwSignal<u64>,
     pub(super) store: StoredValue<Option<Store>, LocalStorage>,
@@ -96,7 +96,7 @@ impl AppState {
             prefs: RwSignal::new(Prefs::load()),
             notice: RwSignal::new(None),
             conflict: RwSignal::new(None),
-            stale: RwSignal::new(BTreeSet::new()),
+            stale: RwSignal::new(VecSet::new()),
             reloaded: RwSignal::new(0),
             store: StoredValue::new_local(None),
             vault: StoredValue::new_local(None),

@@ -1,10 +1,10 @@
 //! Choices: a checkbox, a group of checkboxes, a group of radio buttons, a party and a regional profile.
 
 use crate::engine::model::PartyId;
+use crate::engine::set::VecSet;
 use crate::engine::{profiles, ProfileId};
 use crate::ui::text;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// One labelled checkbox.
 #[component]
@@ -32,7 +32,7 @@ pub fn CheckSet<K>(
     legend: &'static str,
     name: &'static str,
     options: Vec<(K, String)>,
-    value: RwSignal<BTreeSet<K>>,
+    value: RwSignal<VecSet<K>>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional, into)] on_change: Option<Callback<()>>,
 ) -> impl IntoView

@@ -6,6 +6,7 @@ use crate::engine::deadlines::WITHOUT_DELAY_SV;
 use crate::engine::model::{InitiativeAnswer, PartyId, PartyKind, PrepItem, Urgency};
 use crate::engine::rules::initiative::{r_init_2_referrals, r_init_2_suggested_recipients};
 use crate::engine::rules::need::r_need_3_reason;
+use crate::engine::set::VecSet;
 use crate::engine::views::evaluate::Step;
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
 use crate::ui::app::state::use_app;
@@ -14,7 +15,6 @@ use crate::ui::components::{
 };
 use crate::ui::platform::{format_time, now};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 #[component]
 pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
@@ -35,7 +35,7 @@ pub fn Initiativ(case: Memo<Option<Case>>) -> impl IntoView {
             .samordningsansvarig
             .or(units.first().map(|u| u.0)),
     );
-    let recipients = RwSignal::new(BTreeSet::<PartyId>::new());
+    let recipients = RwSignal::new(VecSet::<PartyId>::new());
     let reason = RwSignal::new(r_need_3_reason(&initial.need().indicators));
     let urgency = RwSignal::new(None::<Urgency>);
     let prep = RwSignal::new(initial.preparation().clone());

@@ -5,6 +5,7 @@ use super::{blocker, form_error, parse_datetime, party_choices, party_name, run}
 use crate::engine::deadlines::WITHOUT_DELAY_SV;
 use crate::engine::model::{KallelseDraft, PartyId, Place, Question};
 use crate::engine::rules::kallelse::{r_kall_4_is_summoned, r_kall_4_letters, R_KALL_6_GATHER_SV};
+use crate::engine::set::VecSet;
 use crate::engine::views::evaluate::Step;
 use crate::engine::{deadlines, profiles, Case, Command, DeadlineKind};
 use crate::ui::app::state::use_app;
@@ -14,7 +15,6 @@ use crate::ui::components::{
 use crate::ui::platform::{format_time, now};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::collections::BTreeSet;
 
 #[component]
 pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
@@ -34,7 +34,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
     let place = RwSignal::new(String::new());
     let participation = RwSignal::new(String::new());
     let documenter = RwSignal::new(String::new());
-    let recipients = RwSignal::new(BTreeSet::<PartyId>::new());
+    let recipients = RwSignal::new(VecSet::<PartyId>::new());
 
     let party_options = move || {
         case.with(|c| {

@@ -8,6 +8,7 @@ use crate::engine::profiles;
 use crate::engine::rules::consent::{
     r_cons_4_default_valid_until, r_cons_4_hint_sv, r_cons_4_suggested_valid_until,
 };
+use crate::engine::set::VecSet;
 use crate::engine::views::evaluate::Step;
 use crate::engine::{Case, Command};
 use crate::ui::app::state::use_app;
@@ -15,7 +16,6 @@ use crate::ui::components::{Action, CheckSet, Checkbox, Explain, Field, RadioGro
 use crate::ui::platform::now;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::collections::BTreeSet;
 
 const FORMS: [ConsentForm; 4] = [
     ConsentForm::Skriftligt,
@@ -55,9 +55,9 @@ pub fn Samtycke(case: Memo<Option<Case>>) -> impl IntoView {
             .map(|c| c.given_by.clone())
             .unwrap_or_else(|| {
                 if initial.person().is_child_on(today) == Some(true) {
-                    BTreeSet::new()
+                    VecSet::new()
                 } else {
-                    BTreeSet::from([Giver::Personen])
+                    VecSet::from([Giver::Personen])
                 }
             }),
     );

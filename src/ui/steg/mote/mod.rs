@@ -5,11 +5,13 @@
 //! - `draft`: the plan being written, typed rows that own their ids, one memo of the content;
 //! - `sync`: the one way from the draft to the big screen and (after at most one short pause) the engine;
 //! - `meeting`: the page — agenda, facts, the big screen, the overlay;
-//! - `editor`: the fields; `lifecycle`: establish, sign, lock, agreement, print.
+//! - `editor`: the fields; `lifecycle`: establish, sign, lock, agreement, print;
+//! - `followup`: after the plan is established — the follow-up, the meeting that opens a new version, the versions.
 
 mod closing;
 pub mod draft;
 mod editor;
+mod followup;
 mod lifecycle;
 mod meeting;
 mod start;
@@ -25,6 +27,8 @@ pub fn Mote(case: Memo<Option<Case>>) -> impl IntoView {
     });
     move || match version.get() {
         None => view! { <start::StartMeeting case=case/> }.into_any(),
-        Some(_) => view! { <meeting::Meeting case=case/> }.into_any(),
+        Some(_) => {
+            view! { <meeting::Meeting case=case/> <followup::AfterMeeting case=case/> }.into_any()
+        }
     }
 }

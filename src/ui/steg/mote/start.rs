@@ -1,17 +1,22 @@
 //! Before the plan: who is present (from the kallelse), who chairs and documents; "Starta mötet" records it.
 
 use crate::engine::model::{MeetingKind, PartyId, Place};
-use crate::engine::views::meeting::planning_kva;
+use crate::engine::set::VecSet;
+use crate::engine::views::meeting::meeting_kva;
 use crate::engine::{Case, Command, Violation};
 use crate::ui::app::state::use_app;
 use crate::ui::components::{CheckSet, Checkbox, Explain, Field, PartySelect};
 use crate::ui::platform::now;
 use crate::ui::steg::{datetime_value, form_error, parse_datetime, run};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 #[component]
-pub fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
+pub fn StartMeeting(
+    case: Memo<Option<Case>>,
+    /// A planning meeting first; a follow-up meeting later (R-UPP-4: it opens a new version of the plan).
+    #[prop(default = MeetingKind::Planering)]
+    kind: MeetingKind,
+) -> impl IntoView {
     let app = use_app();
     let Some(c) = case.get_untracked() else {
         return ().into_any();
@@ -30,7 +35,7 @@ pub fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
             None => (p.id, p.name.clone()),
         })
         .collect();
-    let present: BTreeSet<PartyId> = c
+    let present: VecSet<PartyId> = c
         .parties()
         .iter()
         .map(|p| p.id)
@@ -44,7 +49,12 @@ pub fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
     let at = RwSignal::new(datetime_value(now()));
     let error = RwSignal::new(None::<Violation>);
     let profile = crate::engine::profiles::get(c.profile());
-    let kva = move || case.with(|c| c.as_ref().map(|c| planning_kva(c, digital.get(), profile)));
+    let kva = move || {
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| meeting_kva(c, kind, digital.get(), profile))
+        })
+    };
     let chair_options: Vec<(PartyId, String)> =
         c.parties().iter().map(|p| (p.id, p.name.clone())).collect();
     let start = move |ev: leptos::ev::SubmitEvent| {
@@ -57,7 +67,7 @@ pub fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
         };
         let meeting = crate::engine::model::Meeting {
             at,
-            kind: MeetingKind::Planering,
+            kind,
             attendees: attendees.get_untracked(),
             person_present: person_present.get_untracked(),
             chair: chair.get_untracked(),
@@ -69,8 +79,23 @@ pub fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="mote-start">
-            <h2 id="mote-start">"Starta SIP-mötet"</h2>
-            <p>"Planen skrivs på mötet, tillsammans med personen. Markera vilka som är med."</p>
+            {if kind == MeetingKind::Uppfoljning {
+                view! {
+                    <h2 id="mote-start">"Uppföljningsmöte: ny version av planen"</h2>
+                    <p>
+                        "Finns behovet kvar hos båda huvudmännen revideras planen på ett uppföljningsmöte. När mötet "
+                        "startar makuleras den nuvarande versionen (den sparas och går att läsa) och en ny version "
+                        "öppnas för att skrivas. Markera vilka som är med." " " <span class="rule-id">"R-UPP-4"</span>
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <h2 id="mote-start">"Starta SIP-mötet"</h2>
+                    <p>"Planen skrivs på mötet, tillsammans med personen. Markera vilka som är med."</p>
+                }
+                .into_any()
+            }}
             <form on:submit=start novalidate>
                 <Field id="mote-tid" label="Mötet började" kind="datetime-local" value=at/>
                 <CheckSet legend="Närvarande" name="narvaro" options=options value=attendees hint="Från kallelsen: de som har svarat är förvalda."/>
@@ -80,7 +105,7 @@ pub fn StartMeeting(case: Memo<Option<Case>>) -> impl IntoView {
                 <Checkbox id="digitalt" label="Mötet är digitalt" value=digital/>
                 <p class="hint">{kva}" "<span class="rule-id">"R-PLAN-14"</span></p>
                 <Explain violation=error/>
-                <button type="submit" class="button primary">"Starta mötet"</button>
+                <button type="submit" class="button primary">{if kind == MeetingKind::Uppfoljning { "Starta uppföljningsmötet" } else { "Starta mötet" }}</button>
             </form>
         </section>
     }

@@ -1,0 +1,87 @@
+// After the meeting: the follow-up with a status for every insats, the follow-up meeting that opens a new version
+// (R-UPP-4), and the versions with what changed.
+import { test, expect } from '../pages/fixtures.js';
+import { App } from '../pages/app.js';
+import { readyForMeeting, startMeeting } from '../pages/flows.js';
+
+/** Writes the smallest complete plan (R-PLAN-1) with one insats, decided by its own unit. */
+async function writePlan(page) {
+  await page.getByLabel('Behov', { exact: true }).fill('Stöd på morgonen');
+  await page.getByLabel('Vad behöver Lisa hjälp med?').fill('Påminnelser om mediciner');
+  await page.getByLabel('Vad kan Lisa göra själv?').fill('Lisa handlar själv');
+  await page.getByLabel('Delmål', { exact: true }).fill('Lisa ska laga frukost själv');
+  await page.getByRole('button', { name: 'Lägg till insats' }).click();
+  const insats = page.getByRole('group', { name: /^Insats/ });
+  await insats.getByLabel('Verksamhet').selectOption({ label: 'Socialtjänsten Västerås' });
+  await insats.getByLabel('Vad', { exact: true }).fill('Hemtjänst på morgonen');
+  await insats.getByLabel('Ansvarig person (namn)').fill('Sara Hemtjänst');
+  await insats.getByLabel('Start').fill('2026-12-01');
+  await insats.getByLabel('Hur ofta').fill('varje morgon');
+  await insats.getByLabel('Var', { exact: true }).fill('I hemmet');
+  await page.getByLabel('Huvudansvarig för SIP:en').selectOption({ label: 'Socialtjänsten Västerås' });
+  await page.getByLabel('Uppföljning, datum').fill('2027-03-01');
+  await page.getByLabel('Uppföljning, plats').fill('Vårdcentralen Centrum');
+  await decide(page);
+}
+
+async function decide(page) {
+  const insats = page.getByRole('group', { name: /^Insats/ });
+  await insats.getByLabel('Beslutas av').selectOption({ label: 'Socialtjänsten Västerås' });
+  await insats.getByRole('button', { name: 'Markera som beslutad' }).click();
+  await expect(insats.getByText('Beslutad av den egna verksamheten')).toBeVisible();
+}
+
+async function establishSignLock(page) {
+  await page.getByRole('button', { name: 'Upprätta plan' }).click();
+  await expect(page.locator('.plan-state')).toContainText('Upprättad');
+  await page.getByRole('button', { name: 'Signera planen' }).click();
+  await expect(page.locator('.plan-state')).toContainText('Signerad');
+  await page.getByRole('button', { name: 'Lås planen' }).click();
+  await expect(page.locator('.plan-state')).toContainText('Låst');
+}
+
+test('follow-up with statuses, then a follow-up meeting opens version 2; v1 is voided and kept, the change is named', async ({ page }) => {
+  const app = new App(page);
+  await readyForMeeting(page, app);
+  await startMeeting(page, app);
+  await writePlan(page);
+  await establishSignLock(page);
+
+  // R-UPP-2/3: the follow-up, a status and a comment for the insats.
+  const followUp = page.getByRole('region', { name: 'Uppföljning', exact: true });
+  await expect(followUp).toContainText('Har varje part gjort sina insatser?');
+  await expect(followUp).toContainText('Ingen uppföljning är dokumenterad ännu.');
+  const row = followUp.getByRole('group', { name: 'Hemtjänst på morgonen (Socialtjänsten Västerås)' });
+  await row.getByLabel('Pågår').check();
+  await row.getByLabel('Kommentar').fill('Fungerar bra, Lisa vill ha färre besök');
+  await followUp.getByLabel('Sammanfattning av uppföljningen').fill('Målet närmar sig');
+  await app.expectAccessible('follow-up of a locked plan');
+  await followUp.getByRole('button', { name: 'Dokumentera uppföljningen' }).click();
+  await expect(followUp.getByRole('status')).toHaveText('Uppföljningen är dokumenterad.');
+  await expect(followUp).toContainText('1 uppföljning är dokumenterad.');
+
+  // R-UPP-4: the follow-up meeting voids version 1 and opens version 2 for writing.
+  await expect(page.getByRole('heading', { name: 'Uppföljningsmöte: ny version av planen' })).toBeVisible();
+  await expect(page.getByText('KVÅ-kod för regionens enheter: AW010')).toBeVisible();
+  await page.getByRole('button', { name: 'Starta uppföljningsmötet' }).click();
+  await expect(page.locator('.plan-state')).toContainText('Utkast');
+  await expect(page.getByRole('region', { name: 'Uppföljning', exact: true })).toHaveCount(0);
+  const insats = page.getByRole('group', { name: /^Insats/ });
+  await expect(insats.getByLabel('Hur ofta')).toHaveValue('varje morgon');
+  await insats.getByLabel('Hur ofta').fill('tre morgnar i veckan');
+
+  const versions = page.getByRole('region', { name: 'Versioner' });
+  await expect(versions).toContainText('Version 1 – Makulerad');
+  await expect(versions).toContainText('Version 2 – Utkast');
+  await expect(versions).toContainText('Vad ändrades från version 1:');
+  await expect(versions).toContainText('Hemtjänst på morgonen: hur ofta: varje morgon → tre morgnar i veckan');
+  await app.expectAccessible('version 2 being written, with the versions');
+
+  // Version 2 is decided anew by its unit and goes through the same lifecycle.
+  await decide(page);
+  await establishSignLock(page);
+  await expect(versions).toContainText('Version 2 – Låst');
+  await expect(versions).toContainText('Version 1 – Makulerad');
+  await expect(page.getByRole('region', { name: 'Uppföljning', exact: true })).toBeVisible();
+  await app.expectAccessible('version 2 locked');
+});
