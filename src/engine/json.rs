@@ -8,6 +8,10 @@
 //! `#[serde(default)]` still read from older records, and an `Option` field that is absent reads as `None`, as
 //! with serde_json.
 //!
+//! The text is parsed by a small parser of its own (objects as lists of pairs: a struct has a handful of keys),
+//! not serde_json's, whose generic value costs a parser and a `BTreeMap` of its own; serde_json still writes.
+//! Numbers: integers exactly; a fraction or exponent is read approximately (the model has none).
+//!
 //! Errors carry no detail (the callers count or name the bad input; they never show serde's text to a user).
 
 use serde::de::{
@@ -15,7 +19,6 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 use serde::forward_to_deserialize_any;
-use serde_json::{Map, Value};
 use std::fmt;
 
 /// The JSON did not parse, or did not have the shape of the type asked for.
@@ -47,8 +50,281 @@ pub fn from_str_strict<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> 
 }
 
 fn read<T: DeserializeOwned>(text: &str, strict: bool) -> Result<T, JsonError> {
-    let v: Value = serde_json::from_str(text).map_err(|_| JsonError)?;
+    let v = parse(text)?;
     T::deserialize(De { v, strict })
+}
+
+/// A parsed JSON value; an object keeps its pairs in the order of the text.
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Null,
+    Bool(bool),
+    U64(u64),
+    I64(i64),
+    F64(f64),
+    String(String),
+    Array(Vec<Value>),
+    Object(Vec<(String, Value)>),
+}
+
+/// Parses one JSON text (RFC 8259) with nothing but white space around it.
+fn parse(text: &str) -> Result<Value, JsonError> {
+    let mut p = Parser {
+        b: text.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
+    let v = p.value()?;
+    p.ws();
+    if p.i == p.b.len() {
+        Ok(v)
+    } else {
+        Err(JsonError)
+    }
+}
+
+struct Parser<'a> {
+    b: &'a [u8],
+    i: usize,
+    depth: u32,
+}
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        let hit = self.peek() == Some(c);
+        if hit {
+            self.i += 1;
+        }
+        hit
+    }
+
+    fn word(&mut self, w: &[u8], v: Value) -> Result<Value, JsonError> {
+        if self.b[self.i..].starts_with(w) {
+            self.i += w.len();
+            Ok(v)
+        } else {
+            Err(JsonError)
+        }
+    }
+
+    fn value(&mut self) -> Result<Value, JsonError> {
+        self.ws();
+        match self.peek().ok_or(JsonError)? {
+            b'n' => self.word(b"null", Value::Null),
+            b't' => self.word(b"true", Value::Bool(true)),
+            b'f' => self.word(b"false", Value::Bool(false)),
+            b'"' => self.string().map(Value::String),
+            b'[' | b'{' => {
+                // Deep nesting is not data of this app: refused before it exhausts the stack.
+                self.depth += 1;
+                if self.depth > 128 {
+                    return Err(JsonError);
+                }
+                let v = if self.peek() == Some(b'[') {
+                    self.array()
+                } else {
+                    self.object()
+                };
+                self.depth -= 1;
+                v
+            }
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => Err(JsonError),
+        }
+    }
+
+    fn array(&mut self) -> Result<Value, JsonError> {
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.eat(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.ws();
+            if self.eat(b']') {
+                return Ok(Value::Array(items));
+            }
+            if !self.eat(b',') {
+                return Err(JsonError);
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, JsonError> {
+        self.i += 1;
+        let mut pairs = Vec::new();
+        self.ws();
+        if self.eat(b'}') {
+            return Ok(Value::Object(pairs));
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(JsonError);
+            }
+            let k = self.string()?;
+            self.ws();
+            if !self.eat(b':') {
+                return Err(JsonError);
+            }
+            let v = self.value()?;
+            pairs.push((k, v));
+            self.ws();
+            if self.eat(b'}') {
+                return Ok(Value::Object(pairs));
+            }
+            if !self.eat(b',') {
+                return Err(JsonError);
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let h = self.b.get(self.i..self.i + 4).ok_or(JsonError)?;
+        self.i += 4;
+        h.iter().try_fold(0u32, |n, c| {
+            let d = (*c as char).to_digit(16).ok_or(JsonError)?;
+            Ok(n * 16 + d)
+        })
+    }
+
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.i += 1;
+        let mut out: Vec<u8> = Vec::new();
+        loop {
+            let start = self.i;
+            while let Some(c) = self.peek() {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            out.extend_from_slice(&self.b[start..self.i]);
+            match self.peek().ok_or(JsonError)? {
+                b'"' => {
+                    self.i += 1;
+                    // The input is a str and only whole characters are copied or added.
+                    return String::from_utf8(out).map_err(|_| JsonError);
+                }
+                b'\\' => {
+                    self.i += 1;
+                    let e = self.peek().ok_or(JsonError)?;
+                    self.i += 1;
+                    let ch = match e {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&hi) {
+                                if !(self.eat(b'\\') && self.eat(b'u')) {
+                                    return Err(JsonError);
+                                }
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return Err(JsonError);
+                                }
+                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            } else {
+                                hi
+                            };
+                            char::from_u32(code).ok_or(JsonError)?
+                        }
+                        _ => return Err(JsonError),
+                    };
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                }
+                _ => return Err(JsonError),
+            }
+        }
+    }
+
+    fn digits(&mut self) -> Result<&[u8], JsonError> {
+        let start = self.i;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.i += 1;
+        }
+        if self.i == start {
+            Err(JsonError)
+        } else {
+            Ok(&self.b[start..self.i])
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, JsonError> {
+        let negative = self.eat(b'-');
+        let int = self.digits()?;
+        if int.len() > 1 && int[0] == b'0' {
+            return Err(JsonError);
+        }
+        let int: Vec<u8> = int.to_vec();
+        let frac: Vec<u8> = if self.eat(b'.') {
+            self.digits()?.to_vec()
+        } else {
+            Vec::new()
+        };
+        let mut exp: i32 = 0;
+        let has_exp = matches!(self.peek(), Some(b'e' | b'E'));
+        if has_exp {
+            self.i += 1;
+            let neg = self.eat(b'-');
+            if !neg {
+                self.eat(b'+');
+            }
+            let e = self.digits()?;
+            exp = e
+                .iter()
+                .try_fold(0i32, |n, d| {
+                    n.checked_mul(10)?.checked_add((d - b'0') as i32)
+                })
+                .ok_or(JsonError)?;
+            if neg {
+                exp = -exp;
+            }
+        }
+        let whole = |ds: &[u8]| {
+            ds.iter().try_fold(0u64, |n, d| {
+                n.checked_mul(10)?.checked_add((d - b'0') as u64)
+            })
+        };
+        if frac.is_empty() && !has_exp {
+            if let Some(u) = whole(&int) {
+                return Ok(if !negative {
+                    Value::U64(u)
+                } else if u <= i64::MAX as u64 + 1 {
+                    Value::I64((u as i64).wrapping_neg())
+                } else {
+                    Value::F64(-(u as f64))
+                });
+            }
+        }
+        // Approximate: the model has no fractions (whole milliseconds, dates as text).
+        let mut m = 0f64;
+        for d in int.iter().chain(frac.iter()) {
+            m = m * 10.0 + (d - b'0') as f64;
+        }
+        let e = exp - frac.len() as i32;
+        let v = m * 10f64.powi(e);
+        Ok(Value::F64(if negative { -v } else { v }))
+    }
 }
 
 struct De {
@@ -59,13 +335,18 @@ struct De {
 /// A struct's fields in declared order; `None` where the object has no such key.
 #[inline(never)]
 fn fields_in_order(
-    mut m: Map<String, Value>,
+    pairs: Vec<(String, Value)>,
     fields: &[&str],
     strict: bool,
 ) -> Result<Vec<Option<Value>>, JsonError> {
-    let out: Vec<Option<Value>> = fields.iter().map(|f| m.remove(*f)).collect();
-    if strict && !m.is_empty() {
-        return Err(JsonError);
+    let mut out: Vec<Option<Value>> = fields.iter().map(|_| None).collect();
+    for (k, v) in pairs {
+        match fields.iter().position(|f| *f == k) {
+            // A repeated key: the last one counts, as in serde_json's value.
+            Some(at) => out[at] = Some(v),
+            None if strict => return Err(JsonError),
+            None => {}
+        }
     }
     Ok(out)
 }
@@ -94,15 +375,9 @@ impl<'de> de::Deserializer<'de> for De {
         match self.v {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(b),
-            Value::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    visitor.visit_u64(u)
-                } else if let Some(i) = n.as_i64() {
-                    visitor.visit_i64(i)
-                } else {
-                    visitor.visit_f64(n.as_f64().ok_or(JsonError)?)
-                }
-            }
+            Value::U64(u) => visitor.visit_u64(u),
+            Value::I64(i) => visitor.visit_i64(i),
+            Value::F64(f) => visitor.visit_f64(f),
             Value::String(s) => visitor.visit_string(s),
             Value::Array(a) => visitor.visit_seq(Seq {
                 it: a.into_iter(),
@@ -252,7 +527,7 @@ impl<'de> SeqAccess<'de> for Seq {
 
 /// An object read as a map (maps of the model, and enums tagged inside their content).
 struct Entries {
-    it: serde_json::map::IntoIter,
+    it: std::vec::IntoIter<(String, Value)>,
     next: Option<Value>,
     strict: bool,
 }
@@ -432,7 +707,7 @@ mod tests {
         internal: Vec<Internal>,
         inner: Inner,
         map: BTreeMap<u32, String>,
-        by_name: BTreeMap<String, f64>,
+        by_name: BTreeMap<String, i64>,
         #[serde(default)]
         later: Vec<u16>,
         #[serde(default = "seven")]
@@ -461,7 +736,7 @@ mod tests {
             internal: vec![Internal::Yes { at: "nu".into() }, Internal::No],
             inner: Inner("i".into()),
             map: [(1, "ett".to_string()), (20, "tjugo".to_string())].into(),
-            by_name: [("a".to_string(), 1.5)].into(),
+            by_name: [("a".to_string(), -15)].into(),
             later: vec![1, 2],
             seven: 8,
         }
@@ -482,7 +757,7 @@ mod tests {
         m.remove("later");
         m.remove("seven");
         m.remove("maybe");
-        m.insert("from_a_newer_version".into(), Value::Bool(true));
+        m.insert("from_a_newer_version".into(), serde_json::Value::Bool(true));
         let text = v.to_string();
         let r: Record = from_str(&text).unwrap();
         assert_eq!((r.later, r.seven, r.maybe), (vec![], 7, None));
@@ -490,6 +765,68 @@ mod tests {
         // Exactly what serde_json does with the same text.
         let s: Record = serde_json::from_str(&text).unwrap();
         assert_eq!((s.later, s.seven, s.maybe), (vec![], 7, None));
+    }
+
+    #[test]
+    fn the_parser_reads_what_json_allows_and_refuses_the_rest() {
+        let texts = [
+            "Lisa \"L\" Ås \\ / \u{1}\n\t",
+            "emoji 😀 and \u{2028}",
+            "",
+            "070-111 22 33",
+        ];
+        for t in texts {
+            let json = serde_json::to_string(t).unwrap();
+            assert_eq!(parse(&json), Ok(Value::String(t.to_string())), "{json}");
+        }
+        assert_eq!(
+            parse(r#""\ud83d\ude00 \u00e5\/""#),
+            Ok(Value::String("😀 å/".into()))
+        );
+        assert_eq!(
+            parse(
+                r#" {"a": [1, -2, 18446744073709551615, -9223372036854775808, true, null, 2.5e1, -0.5]} "#
+            ),
+            Ok(Value::Object(vec![(
+                "a".into(),
+                Value::Array(vec![
+                    Value::U64(1),
+                    Value::I64(-2),
+                    Value::U64(u64::MAX),
+                    Value::I64(i64::MIN),
+                    Value::Bool(true),
+                    Value::Null,
+                    Value::F64(25.0),
+                    Value::F64(-0.5),
+                ])
+            )]))
+        );
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            "-",
+            "tru",
+            "\"a",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\u{1}\"",
+            "[1] 2",
+            "nul",
+            "{1:2}",
+        ] {
+            assert_eq!(parse(bad), Err(JsonError), "{bad:?}");
+        }
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        assert_eq!(
+            parse(&deep),
+            Err(JsonError),
+            "nesting beyond 128 is refused"
+        );
     }
 
     #[test]

@@ -165,9 +165,10 @@ test('the plan: establish refused with what is missing, decided by its own unit,
   await expect(page.locator('.plan-state')).toContainText('Signerad');
   await page.getByRole('button', { name: 'Lås planen' }).click();
   await expect(page.locator('.plan-state')).toContainText('Låst');
-  // Locked: read-only.
+  // Locked: the plan is read-only (what follows it, the follow-up, has fields of its own).
   await expect(page.getByLabel('Långsiktigt mål')).toHaveCount(0);
-  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(page.locator('.meeting').getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Uppföljning', exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Att dokumentera' })).toContainText('samtycker till planeringen');
   await page.getByRole('button', { name: 'Ja, samtycker' }).click();
   await expect(page.getByText('Lisa samtycker till planeringen')).toBeVisible();
