@@ -155,6 +155,7 @@ fn command(w: &World, p: &Parties, (op, a, b): (u8, u8, u8)) -> Option<Command> 
                 "Kommentar".into()
             },
             person_took_part: a % 3 != 0,
+            at_meeting: false,
         },
         21 => Command::Restart,
         22 => Command::SetCompulsoryCare(if a % 4 == 0 {
@@ -481,6 +482,7 @@ fn the_happy_path_reaches_every_phase_in_order() {
         participants: vec!["Lisa".into()],
         comment: "Klart".into(),
         person_took_part: false,
+        at_meeting: false,
     });
     phases.push(w.case.phase());
     phases.dedup();

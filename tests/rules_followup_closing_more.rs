@@ -189,6 +189,7 @@ fn r_avsl_1_closing_needs_a_reason_and_a_changed_goal_is_described() {
             participants: vec![],
             comment: " ".into(),
             person_took_part: false,
+            at_meeting: false,
         },
         "R-AVSL-1",
     );
@@ -198,6 +199,7 @@ fn r_avsl_1_closing_needs_a_reason_and_a_changed_goal_is_described() {
             participants: vec![],
             comment: String::new(),
             person_took_part: false,
+            at_meeting: false,
         },
         "R-CONS-8",
     );
@@ -206,6 +208,7 @@ fn r_avsl_1_closing_needs_a_reason_and_a_changed_goal_is_described() {
         participants: vec!["Anna".into()],
         comment: "Klart".into(),
         person_took_part: false,
+        at_meeting: false,
     });
     assert_eq!(w.case.phase(), Phase::Avslutad);
     w.refused(
@@ -223,6 +226,7 @@ fn r_avsl_2_who_decided_and_a_comment_are_recorded() {
         participants: vec![],
         comment: String::new(),
         person_took_part: false,
+        at_meeting: false,
     });
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-AVSL-2"));
     let mut w = World::adult();
@@ -231,6 +235,7 @@ fn r_avsl_2_who_decided_and_a_comment_are_recorded() {
         participants: vec!["Lisa".into(), "Anna".into()],
         comment: "Målen nådda".into(),
         person_took_part: false,
+        at_meeting: false,
     });
     assert!(closing::r_avsl_2_recorded(&w.case).is_none());
 }
@@ -244,6 +249,7 @@ fn r_avsl_3_everyone_is_told_when_the_sip_ends() {
         participants: vec!["Anna".into()],
         comment: "x".into(),
         person_took_part: false,
+        at_meeting: false,
     });
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).info).contains(&"R-AVSL-3"));
     assert!(
@@ -368,6 +374,7 @@ fn r_utsk_5_no_joint_need_after_discharge_closes_with_that_reason() {
         participants: vec!["Avdelning 12".into()],
         comment: "Bara regionens insatser".into(),
         person_took_part: false,
+        at_meeting: false,
     });
     assert_eq!(
         w.case.closing().unwrap().reason,
@@ -600,6 +607,7 @@ fn r_avsl_3_the_closing_names_every_party_to_tell() {
         participants: vec!["Lisa".into(), "Anna".into()],
         comment: "Målen är nådda".into(),
         person_took_part: false,
+        at_meeting: false,
     });
     assert_eq!(w.case.closing().unwrap().notify, vec![k, r, fk]);
     let f = evaluate(&w.case, w.now, &w.profile)
@@ -626,6 +634,7 @@ fn r_avsl_1_goals_reached_is_decided_with_the_person_and_each_unit_documents_the
         participants: vec!["Lisa".into(), "Anna Samordnare".into(), "Dr Berg".into()],
         comment: "Lisa klarar morgnarna själv".into(),
         person_took_part: took_part,
+        at_meeting: false,
     };
     let v = w.refused(close(false), "R-AVSL-1");
     assert!(v.message_sv.contains("personen"), "{}", v.message_sv);
@@ -659,6 +668,7 @@ fn r_avsl_1_consent_withdrawn_ends_the_sip_and_voids_the_plan_recorded_once() {
         participants: vec!["Lisa".into()],
         comment: "Lisa vill inte längre".into(),
         person_took_part: true,
+        at_meeting: false,
     });
     assert_eq!(w.case.phase(), Phase::Makulerad);
     assert!(w.case.consent().unwrap().withdrawn.is_some());
@@ -679,6 +689,7 @@ fn r_avsl_1_consent_withdrawn_ends_the_sip_and_voids_the_plan_recorded_once() {
             participants: vec![],
             comment: String::new(),
             person_took_part: true,
+            at_meeting: false,
         },
         "R-CONS-8",
     );

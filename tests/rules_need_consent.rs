@@ -113,6 +113,7 @@ fn r_need_6_an_existing_plan_used_instead_must_be_described() {
         participants: vec!["Anna".into()],
         comment: String::new(),
         person_took_part: false,
+        at_meeting: false,
     });
     assert!(ids(&evaluate(&w.case, w.now, &w.profile).records).contains(&"R-NEED-6"));
     let mut w = World::adult();
@@ -121,6 +122,7 @@ fn r_need_6_an_existing_plan_used_instead_must_be_described() {
         participants: vec!["Anna".into()],
         comment: "Rehabiliteringsplan från habiliteringen".into(),
         person_took_part: false,
+        at_meeting: false,
     });
     assert!(need::r_need_6_existing_plan(&w.case).is_none());
 }
@@ -426,6 +428,7 @@ fn r_cons_9_a_restarted_process_starts_without_consent() {
         participants: vec!["Lisa".into()],
         comment: "Nytt mål efter stroke".into(),
         person_took_part: false,
+        at_meeting: false,
     });
     w.ok(Command::Restart);
     assert!(w.case.consent().is_none());

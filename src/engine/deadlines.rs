@@ -72,6 +72,7 @@ pub enum StepRef {
     Utskrivning,
     Plan,
     Uppfoljning,
+    Avslut,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

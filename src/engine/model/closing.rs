@@ -61,4 +61,7 @@ pub struct Closing {
     /// R-AVSL-3: who is told that the SIP no longer applies — every party of the case when it closed.
     #[serde(default)]
     pub notify: Vec<PartyId>,
+    /// R-AVSL-2: decided at an evaluation meeting; otherwise by going straight to the evaluation.
+    #[serde(default)]
+    pub at_meeting: bool,
 }

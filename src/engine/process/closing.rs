@@ -14,14 +14,22 @@ impl Case {
         participants: Vec<String>,
         comment: &str,
         person_took_part: bool,
+        at_meeting: bool,
         ctx: &Ctx,
     ) -> Result<String, Violation> {
         rules::r_avsl_1_reason(reason, comment, person_took_part)?;
         // R-CONS-8: consent withdrawn ends the SIP and voids the plan — one record, whichever way it is entered.
         if reason == ClosingReason::SamtyckeAterkallat {
-            return self.end_by_withdrawal(participants, comment, ctx);
+            let r = self.end_by_withdrawal(participants, comment, ctx);
+            if let Some(c) = self.closing.as_mut() {
+                c.at_meeting = at_meeting;
+            }
+            return r;
         }
         self.record_closing(reason, participants, comment, person_took_part, ctx);
+        if let Some(c) = self.closing.as_mut() {
+            c.at_meeting = at_meeting;
+        }
         Ok(format!("SIP avslutad: {}", reason.label_sv()))
     }
 
@@ -79,6 +87,7 @@ impl Case {
                 .collect(),
             comment: comment.trim().to_string(),
             person_took_part,
+            at_meeting: false,
         });
     }
 

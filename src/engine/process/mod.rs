@@ -141,6 +141,8 @@ pub enum Command {
         comment: String,
         /// R-AVSL-1: the person took part in the decision.
         person_took_part: bool,
+        /// R-AVSL-2: decided at an evaluation meeting (else by going straight to the evaluation).
+        at_meeting: bool,
     },
     Restart,
     AddMessage {
@@ -304,7 +306,15 @@ impl Case {
                 participants,
                 comment,
                 person_took_part,
-            } => self.close(reason, participants, &comment, person_took_part, ctx),
+                at_meeting,
+            } => self.close(
+                reason,
+                participants,
+                &comment,
+                person_took_part,
+                at_meeting,
+                ctx,
+            ),
             Restart => self.restart(phase, ctx),
             AddMessage { author, text } => self.add_message(&author, &text, ctx),
             HandOverCoordination { party, person } => {

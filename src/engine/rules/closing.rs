@@ -65,6 +65,19 @@ fn names(case: &Case, ids: &[PartyId]) -> String {
         .join(", ")
 }
 
+/// R-AVSL-3: what the person is told about where to turn if the need returns.
+pub const R_AVSL_3_WHERE_TO_TURN_SV: &str = "Om behovet kommer tillbaka: kontakta socialtjänsten i kommunen eller din vårdcentral och be om en ny samordnad individuell plan. Du kan också be någon av verksamheterna i planen att ta initiativet.";
+
+/// R-AVSL-1: the reasons a coordinator chooses between when closing (the two others are recorded where they arise:
+/// an existing plan that meets the requirements, on Behov; no need after discharge, on Utskrivning).
+pub const R_AVSL_1_REASONS: [ClosingReason; 5] = [
+    ClosingReason::MalenUppfyllda,
+    ClosingReason::IngetBehovFranBadaHuvudman,
+    ClosingReason::InteNyttBehovInomKort,
+    ClosingReason::SamtyckeAterkallat,
+    ClosingReason::LangsiktigtMalAndrat,
+];
+
 /// R-AVSL-3: everyone is told (the list recorded at closing); the person is told where to turn.
 pub fn r_avsl_3_notice(case: &Case) -> Option<Finding> {
     let c = case.closing()?;

@@ -39,7 +39,8 @@ impl Step {
             Step::HallMote | Step::UpprattaPlan | Step::SigneraPlan | Step::LasPlan => {
                 Some(StepRef::Plan)
             }
-            Step::FoljUpp | Step::NyVersion | Step::Avsluta => None,
+            Step::FoljUpp | Step::NyVersion => Some(StepRef::Uppfoljning),
+            Step::Avsluta => Some(StepRef::Avslut),
         }
     }
 
@@ -114,6 +115,7 @@ pub fn screen_of(rule: RuleId) -> StepRef {
         (_, "KALL") => StepRef::Kallelse,
         (_, "UTSK") => StepRef::Utskrivning,
         (_, "UPP") => StepRef::Uppfoljning,
+        (_, "AVSL") => StepRef::Avslut,
         _ => StepRef::Plan,
     }
 }

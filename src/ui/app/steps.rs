@@ -9,58 +9,64 @@ use leptos::prelude::*;
 pub struct StepScreen {
     pub segment: &'static str,
     pub label: &'static str,
-    /// The engine's name of this screen, when the engine points to it.
-    pub screen: Option<StepRef>,
+    /// The engine's screens this step shows, where the engine points to them (a next step, a deadline, a finding).
+    pub screens: &'static [StepRef],
     pub view: fn(Memo<Option<Case>>) -> AnyView,
 }
 
-pub const STEPS: [StepScreen; 8] = [
+pub const STEPS: [StepScreen; 9] = [
     StepScreen {
         segment: "behov",
         label: "Behov",
-        screen: Some(StepRef::Behov),
+        screens: &[StepRef::Behov],
         view: |case| view! { <steg::behov::Behov case=case/> }.into_any(),
     },
     StepScreen {
         segment: "parter",
         label: "Parter",
-        screen: None,
+        screens: &[],
         view: |case| view! { <steg::parter::Parter case=case/> }.into_any(),
     },
     StepScreen {
         segment: "samtycke",
         label: "Samtycke",
-        screen: Some(StepRef::Samtycke),
+        screens: &[StepRef::Samtycke],
         view: |case| view! { <steg::samtycke::Samtycke case=case/> }.into_any(),
     },
     StepScreen {
         segment: "initiativ",
         label: "Initiativ",
-        screen: Some(StepRef::Initiativ),
+        screens: &[StepRef::Initiativ],
         view: |case| view! { <steg::initiativ::Initiativ case=case/> }.into_any(),
     },
     StepScreen {
         segment: "kallelse",
         label: "Kallelse",
-        screen: Some(StepRef::Kallelse),
+        screens: &[StepRef::Kallelse],
         view: |case| view! { <steg::kallelse::KallelseStep case=case/> }.into_any(),
     },
     StepScreen {
         segment: "utskrivning",
         label: "Utskrivning",
-        screen: Some(StepRef::Utskrivning),
+        screens: &[StepRef::Utskrivning],
         view: |case| view! { <steg::utskrivning::Utskrivning case=case/> }.into_any(),
     },
     StepScreen {
         segment: "mote",
         label: "Möte och plan",
-        screen: Some(StepRef::Plan),
+        screens: &[StepRef::Plan, StepRef::Uppfoljning],
         view: |case| view! { <steg::mote::Mote case=case/> }.into_any(),
+    },
+    StepScreen {
+        segment: "avslut",
+        label: "Avslut",
+        screens: &[StepRef::Avslut],
+        view: |case| view! { <steg::avslut::Avslut case=case/> }.into_any(),
     },
     StepScreen {
         segment: "meddelanden",
         label: "Meddelanden",
-        screen: None,
+        screens: &[],
         view: |case| view! { <steg::meddelanden::Meddelanden case=case/> }.into_any(),
     },
 ];
@@ -74,7 +80,7 @@ pub fn by_segment(segment: &str) -> Option<&'static StepScreen> {
 pub fn segment_of(screen: StepRef) -> &'static str {
     STEPS
         .iter()
-        .find(|s| s.screen == Some(screen))
+        .find(|s| s.screens.contains(&screen))
         .map_or("", |s| s.segment)
 }
 

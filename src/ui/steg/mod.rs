@@ -1,6 +1,7 @@
 //! One screen per SIP step. Each builds a command from what the coordinator entered and lets the engine apply or
 //! refuse it; a refusal is shown in the engine's words.
 
+pub mod avslut;
 pub mod behov;
 pub mod initiativ;
 pub mod kallelse;

@@ -2,7 +2,7 @@
 // (R-UPP-4), and the versions with what changed.
 import { test, expect } from '../pages/fixtures.js';
 import { App } from '../pages/app.js';
-import { readyForMeeting, startMeeting } from '../pages/flows.js';
+import { readyForMeeting, startMeeting, consent } from '../pages/flows.js';
 
 /** Writes the smallest complete plan (R-PLAN-1) with one insats, decided by its own unit. */
 async function writePlan(page) {
@@ -84,4 +84,73 @@ test('follow-up with statuses, then a follow-up meeting opens version 2; v1 is v
   await expect(versions).toContainText('Version 1 – Makulerad');
   await expect(page.getByRole('region', { name: 'Uppföljning', exact: true })).toBeVisible();
   await app.expectAccessible('version 2 locked');
+});
+
+test('closing by keyboard only: goals reached needs the person in the decision; then who is told, where to turn, how long the plan is kept', async ({ page }) => {
+  const app = new App(page);
+  await readyForMeeting(page, app);
+  await startMeeting(page, app);
+  await writePlan(page);
+  await establishSignLock(page);
+  await app.step('Avslut');
+  await expect(page.getByRole('heading', { name: 'Avsluta SIP:en' })).toBeVisible();
+  await app.expectAccessible('closing form');
+
+  await page.getByRole('radio', { name: 'Målen med samordningen är uppfyllda' }).press('Space');
+  await page.getByRole('radio', { name: 'På ett utvärderingsmöte' }).press('Space');
+  await page.getByRole('group', { name: 'Vilka deltog i beslutet?' }).getByRole('checkbox', { name: 'Socialtjänsten Västerås' }).press('Space');
+  await page.getByLabel('Kommentar').pressSequentially('Lisa klarar vardagen själv');
+  await page.getByRole('button', { name: 'Avsluta SIP:en' }).press('Enter');
+  await expect(page.getByRole('alert')).toContainText('R-AVSL-1');
+  await expect(page.getByRole('alert')).toContainText('bedömer personen tillsammans med alla parter');
+  await app.expectAccessible('closing refused (R-AVSL-1)');
+
+  await page.getByRole('checkbox', { name: 'Lisa deltog i beslutet' }).press('Space');
+  await page.getByRole('button', { name: 'Avsluta SIP:en' }).press('Enter');
+  const done = page.getByRole('region', { name: 'SIP:en är avslutad' });
+  await expect(done).toContainText('Målen med samordningen är uppfyllda');
+  await expect(done).toContainText('på ett utvärderingsmöte');
+  await expect(done).toContainText('Socialtjänsten Västerås');
+  await expect(done).toContainText('Lisa klarar vardagen själv');
+  await expect(done.getByRole('definition').filter({ hasText: '2036-11-26' })).toContainText('R-PLAN-15');
+  const told = page.getByRole('region', { name: 'Meddela att SIP:en inte längre gäller' });
+  await expect(told.getByRole('listitem')).toHaveText(['Socialtjänsten Västerås', 'Vårdcentralen Centrum']);
+  await expect(page.getByRole('region', { name: 'Till personen' })).toContainText('Om behovet kommer tillbaka');
+  await expect(page.getByRole('region', { name: 'Att dokumentera' })).toContainText('dokumenterar avslutet i sin egen journal');
+  await app.phaseIs('Avslutad');
+  await app.expectAccessible('closed SIP');
+});
+
+test('a changed long-term goal closes with a description and starts a new SIP; a withdrawn consent voids the plan and lists whom to tell', async ({ page }) => {
+  const app = new App(page);
+  await readyForMeeting(page, app);
+  await startMeeting(page, app);
+  await writePlan(page);
+  await establishSignLock(page);
+
+  await app.step('Avslut');
+  await page.getByRole('radio', { name: /Det långsiktiga målet har ändrats väsentligt/ }).check();
+  await page.getByRole('radio', { name: 'Direkt, utan möte' }).check();
+  await page.getByRole('button', { name: 'Avsluta SIP:en' }).click();
+  await expect(page.getByRole('alert')).toContainText('Beskriv hur det långsiktiga målet har ändrats');
+  await page.getByLabel('Kommentar').fill('Lisa ska flytta till ett boende');
+  await page.getByRole('button', { name: 'Avsluta SIP:en' }).click();
+  await expect(page.getByRole('region', { name: 'SIP:en är avslutad' })).toContainText('direkt, utan möte');
+  await page.getByRole('button', { name: 'Starta en ny SIP-process' }).click();
+  await app.phaseIs('Behov');
+  await expect(page.getByRole('heading', { name: 'Avsluta SIP:en' })).toBeVisible();
+
+  // The new process: consent again, then it is withdrawn — the SIP ends, recorded once, with the list to tell.
+  await consent(page, app);
+  await app.step('Samtycke');
+  await page.getByRole('button', { name: 'Återkalla samtycket' }).click();
+  await app.step('Avslut');
+  const done = page.getByRole('region', { name: 'SIP:en är avslutad' });
+  await expect(done).toContainText('Samtycket är återkallat');
+  await expect(done).toContainText('Planen är makulerad');
+  await expect(page.getByRole('region', { name: 'Meddela att SIP:en inte längre gäller' }).getByRole('listitem'))
+    .toHaveText(['Socialtjänsten Västerås', 'Vårdcentralen Centrum']);
+  await app.step('Möte och plan');
+  await expect(page.getByRole('region', { name: 'Versioner' })).toContainText('Version 1 – Makulerad');
+  await app.expectAccessible('versions after withdrawal');
 });

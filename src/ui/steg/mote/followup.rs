@@ -30,10 +30,12 @@ struct Row {
 
 #[component]
 pub fn AfterMeeting(case: Memo<Option<Case>>) -> impl IntoView {
-    // Shown for an established plan (any state but draft), keyed on its version so the form starts afresh.
+    // Shown for an established plan (any state but draft) of an open SIP, keyed on its version so the form starts
+    // afresh.
     let established = Memo::new(move |_| {
         case.with(|c| {
             c.as_ref()
+                .filter(|c| !c.phase().is_closed())
                 .and_then(|c| c.current_plan())
                 .filter(|p| p.state() != PlanState::Utkast)
                 .map(|p| p.version)
@@ -179,7 +181,8 @@ fn Versions(case: Memo<Option<Case>>) -> impl IntoView {
         case.with(|c| {
             let c = c.as_ref()?;
             let plans = c.plans();
-            if plans.len() < 2 {
+            // One version in use has no history to show; a voided one (consent withdrawn) has.
+            if plans.len() < 2 && plans.iter().all(|p| p.state() != PlanState::Makulerad) {
                 return None;
             }
             let items = plans

@@ -25,10 +25,18 @@ pub fn Mote(case: Memo<Option<Case>>) -> impl IntoView {
     let version = Memo::new(move |_| {
         case.with(|c| c.as_ref().and_then(|c| c.current_plan()).map(|p| p.version))
     });
-    move || match version.get() {
-        None => view! { <start::StartMeeting case=case/> }.into_any(),
-        Some(_) => {
-            view! { <meeting::Meeting case=case/> <followup::AfterMeeting case=case/> }.into_any()
+    let closed =
+        Memo::new(move |_| case.with(|c| c.as_ref().is_some_and(|c| c.phase().is_closed())));
+    move || {
+        match (version.get(), closed.get()) {
+        (Some(_), _) => view! { <meeting::Meeting case=case/> <followup::AfterMeeting case=case/> }.into_any(),
+        // Closed, or the plan voided with the consent: no new meeting here; the versions stay readable.
+        (None, true) => view! {
+            <p class="status-line">"SIP:en är avslutad. Se Avslut för varför och vilka som ska få veta."</p>
+            <followup::AfterMeeting case=case/>
         }
+        .into_any(),
+        (None, false) => view! { <start::StartMeeting case=case/> }.into_any(),
+    }
     }
 }
