@@ -636,3 +636,47 @@ fn r_cons_6_a_maturity_assessment_names_who_made_it_and_is_for_children_only() {
         "R-CONS-6",
     );
 }
+
+#[test]
+fn r_cons_4_a_plan_is_not_established_under_an_expired_consent() {
+    let mut w = World::adult();
+    let (k, r) = w.advance_to_meeting();
+    w.ok(Command::UpdatePlan(w.full_plan(k, r)));
+    // A year and a day after the consent was given: it no longer holds.
+    w.tick(24 * 367);
+    let before = w.case.clone();
+    w.refused(Command::EstablishPlan, "R-CONS-4");
+    assert_eq!(w.case, before, "a refusal changes nothing");
+}
+
+#[test]
+fn r_cons_6_a_plan_is_not_established_while_a_guardian_added_after_the_meeting_has_not_consented() {
+    let mut w = World::child();
+    let (k, r) = w.two_units();
+    w.ok(Command::AddGuardian {
+        name: "Maria Berg".into(),
+        phone: "070-1".into(),
+    });
+    let g = w.case.guardians()[0].id;
+    w.ok(Command::RecordConsent(
+        w.consent_input(&[Giver::Vardnadshavare(g)]),
+    ));
+    w.send_initiative(k, &[r]);
+    w.ok(Command::AcknowledgeInitiative { recipient: r });
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    w.tick(24 * 7);
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Planering, &[k, r]),
+    ));
+    w.ok(Command::UpdatePlan(w.full_plan(k, r)));
+    // A second guardian is registered after the meeting: the plan waits for their consent.
+    w.ok(Command::AddGuardian {
+        name: "Johan Berg".into(),
+        phone: "070-2".into(),
+    });
+    let v = w.refused(Command::EstablishPlan, "R-CONS-6");
+    assert!(v.message_sv.contains("Johan Berg"));
+    let g2 = w.case.guardians()[1].id;
+    w.ok(Command::AddConsentGiver(Giver::Vardnadshavare(g2)));
+    w.ok(Command::EstablishPlan);
+}

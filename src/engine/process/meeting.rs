@@ -144,6 +144,9 @@ impl Case {
     pub(super) fn establish_plan(&mut self, ctx: &Ctx) -> Result<String, Violation> {
         need::r_need_5_not_compulsory_care(self)?;
         consent::r_cons_1_establish(self)?;
+        // The plan is established under a consent that holds today, with every guardian's where it is needed.
+        consent::r_cons_4_not_expired(self, ctx.today())?;
+        consent::r_cons_6_guardians(self, ctx.today())?;
         let p = self.plan_to_change()?;
         p.check_can_establish()?;
         rules::r_plan_1_complete(&p.content)?;

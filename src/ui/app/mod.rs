@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/utskrift/samtycke/:id") view=|| view! { <pages::gate::Gate><pages::utskrift::ConsentForm/></pages::gate::Gate> }/>
                     <Route path=path!("/utskrift/kallelse/:id/:part") view=|| view! { <pages::gate::Gate><pages::utskrift::KallelseLetter/></pages::gate::Gate> }/>
                     <Route path=path!("/utskrift/plan/:id") view=|| view! { <pages::gate::Gate><pages::utskrift::PlanPrint/></pages::gate::Gate> }/>
+                    <Route path=path!("/utskrift/plan/:id/:version") view=|| view! { <pages::gate::Gate><pages::utskrift::PlanPrint/></pages::gate::Gate> }/>
                     <Route path=path!("/storskarm/:id") view=steg::storskarm::BigScreen/>
                     <Route path=path!("/installningar") view=pages::installningar::Settings/>
                     <Route path=path!("/tillganglighet") view=pages::tillganglighet::Statement/>

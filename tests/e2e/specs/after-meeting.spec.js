@@ -76,6 +76,13 @@ test('follow-up with statuses, then a follow-up meeting opens version 2; v1 is v
   await expect(versions).toContainText('Vad ändrades från version 1:');
   await expect(versions).toContainText('Hemtjänst på morgonen: hur ofta: varje morgon → tre morgnar i veckan');
   await app.expectAccessible('version 2 being written, with the versions');
+  // Any version reads as the plan it was.
+  await versions.getByRole('link', { name: 'Läs version 1' }).click();
+  await expect(page.locator('.plan-meta')).toContainText('version 1 · Makulerad');
+  await expect(page.locator('.plan-print')).toContainText('varje morgon');
+  await app.expectAccessible('version 1, read-only');
+  await page.goBack();
+  await expect(page.locator('.plan-state')).toContainText('Utkast');
 
   // Version 2 is decided anew by its unit and goes through the same lifecycle.
   await decide(page);
@@ -153,4 +160,27 @@ test('a changed long-term goal closes with a description and starts a new SIP; a
   await app.step('Möte och plan');
   await expect(page.getByRole('region', { name: 'Versioner' })).toContainText('Version 1 – Makulerad');
   await app.expectAccessible('versions after withdrawal');
+});
+
+test('Att göra: the booked follow-up is due, then overdue, and its link opens the follow-up', async ({ page }) => {
+  const app = new App(page);
+  await readyForMeeting(page, app);
+  await startMeeting(page, app);
+  await writePlan(page);
+  await establishSignLock(page);
+  const caseUrl = page.url();
+
+  // Four days past the booked date (2027-03-01, Vårdcentralen Centrum), the app opened anew.
+  await page.clock.setSystemTime(new Date('2027-03-05T09:00:00+01:00'));
+  await page.goto('/');
+  await app.unlock();
+  const row = page.getByRole('row').filter({ hasText: 'Uppföljning (Vårdcentralen Centrum)' });
+  await expect(row).toContainText('Försenad');
+  await expect(row).toContainText('2027-03-01');
+  await expect(row).toContainText('R-UPP-1');
+  await app.expectAccessible('Att göra with an overdue follow-up');
+  await row.getByRole('link', { name: 'Uppföljning (Vårdcentralen Centrum)' }).click();
+  await expect(page).toHaveURL(/\/mote$/);
+  await expect(page.getByRole('heading', { name: 'Uppföljning', exact: true })).toBeVisible();
+  expect(caseUrl).toContain('/arende/');
 });

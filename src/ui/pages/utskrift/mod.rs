@@ -156,12 +156,23 @@ pub fn PlanPrint() -> impl IntoView {
     use crate::engine::board::{plan_view, Audience};
     use crate::engine::rules::plan::{r_plan_11_copy_to, R_PLAN_13_SV};
     let case = case_in_route();
+    // `/utskrift/plan/<id>/<version>` reads any version (R-UPP-4: older ones are voided, kept and readable).
+    let params = use_params_map();
+    let version = move || {
+        params
+            .with(|p| p.get("version"))
+            .and_then(|v| v.parse::<u32>().ok())
+    };
     move || {
         let Some(c) = case() else {
             return view! { <p>"Ärendet finns inte."</p> }.into_any();
         };
-        let Some(plan) = c.current_plan() else {
-            return view! { <p>"Det finns ingen plan ännu."</p> }.into_any();
+        let plan = match version() {
+            Some(v) => c.plans().iter().find(|p| p.version == v),
+            None => c.current_plan(),
+        };
+        let Some(plan) = plan else {
+            return view! { <p>"Det finns ingen sådan plan."</p> }.into_any();
         };
         let view = plan_view(&c, &plan.content, 0, Audience::Paper);
         set_title("Planen för utskrift");

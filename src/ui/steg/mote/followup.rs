@@ -2,14 +2,17 @@
 //! follow-up meeting that opens a new version (R-UPP-4, through `start`), and the versions with what changed.
 
 use crate::engine::calendar::iso;
+use crate::engine::deadlines::StepRef;
 use crate::engine::model::{
     ActivityFollowUp, ActivityStatus, FollowUpPlan, MeetingKind, PlanState,
 };
 use crate::engine::rules::followup::R_UPP_3_CHECKLIST;
 use crate::engine::views::versions::plan_diff;
+use crate::engine::{evaluate, profiles};
 use crate::engine::{Case, Command, Violation};
 use crate::ui::app::state::use_app;
-use crate::ui::components::{Explain, Field};
+use crate::ui::components::{Explain, Field, Findings};
+use crate::ui::platform::now;
 use crate::ui::steg::{form_error, parse_date, party_name, run};
 use leptos::prelude::*;
 
@@ -78,6 +81,16 @@ fn FollowUp(case: Memo<Option<Case>>) -> impl IntoView {
     let error = RwSignal::new(None::<Violation>);
     let saved = RwSignal::new(false);
     let held = move || case.with(|c| c.as_ref().map(|c| c.follow_ups().len()).unwrap_or(0));
+    // R-UPP-5 (convene earlier when life changes), R-UPP-6 (insatser without a status) and the like, from the engine.
+    let guidance = Signal::derive(move || {
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    evaluate(c, now(), profiles::get(c.profile())).on_screen(StepRef::Uppfoljning)
+                })
+                .unwrap_or_default()
+        })
+    });
     let row_signals: Vec<Row> = rows.iter().map(|(r, _)| *r).collect();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -148,6 +161,7 @@ fn FollowUp(case: Memo<Option<Case>>) -> impl IntoView {
             <h2 id="uppfoljning">"Uppföljning"</h2>
             <p>"Uppföljningen tar upp:" " " <span class="rule-id">"R-UPP-3"</span></p>
             <ul>{R_UPP_3_CHECKLIST.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+            <Findings title="Vägledning för uppföljningen" findings=guidance/>
             <p class="hint">{move || match held() {
                 0 => "Ingen uppföljning är dokumenterad ännu.".to_string(),
                 1 => "1 uppföljning är dokumenterad.".to_string(),
@@ -216,7 +230,9 @@ fn Versions(case: Memo<Option<Case>>) -> impl IntoView {
                             .into_any()
                         }
                     });
-                    view! { <li><h3>{head}</h3>{diff}</li> }
+                    let href = format!("/utskrift/plan/{}/{}", c.id(), p.version);
+                    let read = format!("Läs version {}", p.version);
+                    view! { <li><h3>{head}</h3><p><a href=href>{read}</a></p>{diff}</li> }
                 })
                 .collect_view();
             Some(view! {
