@@ -920,3 +920,46 @@ fn regional_deadlines_exist_only_in_the_profiles_that_set_them() {
     assert_eq!(within_sv(Some(1)), "inom 1 arbetsdag");
     assert_eq!(within_sv(Some(2)), "inom 2 arbetsdagar");
 }
+
+#[test]
+fn r_plan_10_attendance_is_corrected_while_the_plan_is_written_and_not_after_it_is_locked() {
+    let mut w = World::adult();
+    let (k, r) = w.advance_to_meeting();
+    // Dr Berg's unit arrives late; the person steps out.
+    w.ok(Command::CorrectAttendance {
+        attendees: set(&[k]),
+        person_present: false,
+    });
+    w.ok(Command::CorrectAttendance {
+        attendees: set(&[k, r]),
+        person_present: true,
+    });
+    let m = w.case.meetings().last().unwrap();
+    assert_eq!(m.attendees, set(&[k, r]));
+    assert!(m.person_present);
+    assert!(w
+        .case
+        .log()
+        .last()
+        .unwrap()
+        .what
+        .contains("Vårdcentralen Centrum"));
+    w.refused_input(
+        Command::CorrectAttendance {
+            attendees: set(&[PartyId(999)]),
+            person_present: true,
+        },
+        "Parten finns inte i ärendet.",
+    );
+    w.ok(Command::UpdatePlan(w.full_plan(k, r)));
+    w.ok(Command::EstablishPlan);
+    w.ok(Command::SignPlan { by: k });
+    w.ok(Command::LockPlan { by: k });
+    w.refused(
+        Command::CorrectAttendance {
+            attendees: set(&[k]),
+            person_present: true,
+        },
+        "R-PLAN-10",
+    );
+}

@@ -65,6 +65,34 @@ impl Case {
         )
     }
 
+    /// Who is present at the meeting being held, corrected while its plan is still being written.
+    pub(super) fn correct_attendance(
+        &mut self,
+        attendees: VecSet<PartyId>,
+        person_present: bool,
+    ) -> Result<String, Violation> {
+        for p in &attendees {
+            self.known_party(*p)?;
+        }
+        ensure(
+            self.current_plan().is_some_and(|p| p.state().editable()),
+            "R-PLAN-10",
+            "Närvaron rättas medan planen skrivs; den här planen är låst.",
+        )?;
+        let Some(m) = self.meetings.last_mut() else {
+            return Err(Violation::new("R-PLAN-8", "Inget möte är hållet."));
+        };
+        m.attendees = attendees;
+        m.person_present = person_present;
+        let names: Vec<String> = m
+            .attendees
+            .iter()
+            .filter_map(|id| self.parties.iter().find(|p| p.id == *id))
+            .map(|p| p.name.clone())
+            .collect();
+        Ok(format!("Närvaron rättad: {}", names.join(", ")))
+    }
+
     fn push_version(&mut self, content: PlanContent, ctx: &Ctx) -> u32 {
         let version = self.plans.iter().map(|p| p.version).max().unwrap_or(0) + 1;
         self.plans.push(PlanVersion::new(version, content, ctx.now));

@@ -112,6 +112,11 @@ pub enum Command {
         at: NaiveDateTime,
     },
     HoldMeeting(Meeting),
+    /// Who is at the meeting, corrected while the plan is written (someone arrives late or leaves).
+    CorrectAttendance {
+        attendees: VecSet<PartyId>,
+        person_present: bool,
+    },
     /// The plan's content as edited; an insats keeps the id it was made with (0: the engine gives one).
     UpdatePlan(PlanContent),
     DecideInsats {
@@ -288,6 +293,10 @@ impl Case {
             } => self.record_admission(at, insatser_may_be_needed),
             RecordUtskrivningsklar { at } => self.record_utskrivningsklar(at),
             HoldMeeting(m) => self.hold_meeting(m, ctx),
+            CorrectAttendance {
+                attendees,
+                person_present,
+            } => self.correct_attendance(attendees, person_present),
             UpdatePlan(content) => self.update_plan(content),
             DecideInsats { insats, by } => self.decide_insats(insats, by),
             EstablishPlan => self.establish_plan(ctx),

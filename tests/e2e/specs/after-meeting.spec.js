@@ -184,3 +184,21 @@ test('Att göra: the booked follow-up is due, then overdue, and its link opens t
   await expect(page.getByRole('heading', { name: 'Uppföljning', exact: true })).toBeVisible();
   expect(caseUrl).toContain('/arende/');
 });
+
+test('attendance is corrected during the meeting: someone arrives late', async ({ page }) => {
+  const app = new App(page);
+  await readyForMeeting(page, app);
+  await startMeeting(page, app);
+  const meeting = page.getByRole('region', { name: 'Mötet', exact: true });
+  await expect(meeting).toContainText('Socialtjänsten Västerås, Vårdcentralen Centrum och Lisa');
+  await meeting.getByText('Rätta närvaron').click();
+  await meeting.getByRole('group', { name: 'Närvarande' }).getByRole('checkbox', { name: 'Vårdcentralen Centrum' }).uncheck();
+  await app.expectAccessible('attendance correction');
+  await meeting.getByRole('button', { name: 'Spara närvaron' }).click();
+  await expect(meeting.getByRole('definition').filter({ hasText: 'och Lisa' })).toHaveText('Socialtjänsten Västerås och Lisa');
+  // Dr Berg arrives.
+  await meeting.getByText('Rätta närvaron').click();
+  await meeting.getByRole('group', { name: 'Närvarande' }).getByRole('checkbox', { name: 'Vårdcentralen Centrum' }).check();
+  await meeting.getByRole('button', { name: 'Spara närvaron' }).click();
+  await expect(meeting).toContainText('Socialtjänsten Västerås, Vårdcentralen Centrum och Lisa');
+});

@@ -13,7 +13,7 @@ use crate::engine::views::meeting::{last_meeting, missing, R_PLAN_8_AGENDA};
 use crate::engine::{Case, Command, Violation};
 use crate::ui::app::state::use_app;
 use crate::ui::components::Explain;
-use crate::ui::platform::{focus, format_time};
+use crate::ui::platform::focus;
 use crate::ui::steg::storskarm::{self, toggle_fullscreen, BoardDoc, LiveBoard, PlanDoc};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -44,7 +44,6 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
         return ().into_any();
     };
     let id = c.id();
-    let first = c.person().first_name().to_string();
     let facts = last_meeting(&c, crate::engine::profiles::get(c.profile()));
     let contacts = c
         .parties()
@@ -176,10 +175,15 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
         }
         focus(&id);
     };
-    let attendees: Vec<_> = facts
-        .as_ref()
-        .map(|m| m.attendees.clone())
-        .unwrap_or_default();
+    // Who is present decides who may mark an insats decided (R-PLAN-4): the editor follows a corrected attendance.
+    let attendees = Memo::new(move |_| {
+        case.with(|c| {
+            c.as_ref()
+                .and_then(|c| last_meeting(c, crate::engine::profiles::get(c.profile())))
+                .map(|m| m.attendees)
+                .unwrap_or_default()
+        })
+    });
 
     view! {
         <div class="meeting-bar">
@@ -211,23 +215,9 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
                 <p class="hint agenda-rule"><span class="rule-id">"R-PLAN-8"</span></p>
             </nav>
             <div class="meeting-main" on:focusout=move |_| { give(); }>
-                {facts.map(|m| {
-                    let names: Vec<String> = m.attendees.iter().map(|(_, n)| n.clone()).collect();
-                    view! {
-                        <section class="card" aria-labelledby="narvaro-rubrik">
-                            <h2 id="narvaro-rubrik">"Mötet"</h2>
-                            <dl class="facts">
-                                <dt>"Började"</dt><dd>{format_time(m.at)}</dd>
-                                <dt>"Närvarande"</dt><dd>{names.join(", ")}{m.person_present.then(|| format!(" och {first}"))}</dd>
-                                <dt>"Ordförande"</dt><dd>{m.chair.unwrap_or_else(|| "–".into())}</dd>
-                                <dt>"Dokumenterar"</dt><dd>{m.documenter}</dd>
-                                <dt>"KVÅ"</dt><dd>{m.kva}" "<span class="rule-id">"R-PLAN-14"</span></dd>
-                            </dl>
-                        </section>
-                    }
-                })}
+                <super::attendance::MeetingFacts case=case editable=editable/>
                 {move || if editable.get() {
-                    view! { <Editor case=case draft=draft attendees=attendees.clone()/> }.into_any()
+                    view! { <Editor case=case draft=draft attendees=attendees.get()/> }.into_any()
                 } else {
                     let doc = case.with_untracked(|c| c.as_ref().and_then(|c| c.current_plan().map(|p| plan_view(c, &p.content, 0, Audience::Paper))));
                     view! { <div class="card plan-readonly">{doc.map(|v| view! { <PlanDoc view=v paper=true/> })}</div> }.into_any()

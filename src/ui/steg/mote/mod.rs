@@ -8,6 +8,7 @@
 //! - `editor`: the fields; `lifecycle`: establish, sign, lock, agreement, print;
 //! - `followup`: after the plan is established — the follow-up, the meeting that opens a new version, the versions.
 
+mod attendance;
 mod closing;
 pub mod draft;
 mod editor;
