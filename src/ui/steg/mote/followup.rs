@@ -86,7 +86,11 @@ fn FollowUp(case: Memo<Option<Case>>) -> impl IntoView {
         case.with(|c| {
             c.as_ref()
                 .map(|c| {
-                    evaluate(c, now(), profiles::get(c.profile())).on_screen(StepRef::Uppfoljning)
+                    let mut f = evaluate(c, now(), profiles::get(c.profile()))
+                        .on_screen(StepRef::Uppfoljning);
+                    // The R-UPP-3 checklist is the list above.
+                    f.retain(|f| f.rule.as_str() != "R-UPP-3");
+                    f
                 })
                 .unwrap_or_default()
         })
