@@ -99,7 +99,15 @@ fn command(w: &World, p: &Parties, (op, a, b): (u8, u8, u8)) -> Option<Command> 
         },
         9 => Command::HoldMeeting(Meeting {
             digital: a % 5 == 0,
-            ..w.meeting_input(MeetingKind::Planering, &[p.k, p.r])
+            // A planning meeting mostly; a follow-up meeting opens a new version (R-UPP-4), an evaluation does not.
+            ..w.meeting_input(
+                match a % 4 {
+                    0 => MeetingKind::Uppfoljning,
+                    1 => MeetingKind::Utvardering,
+                    _ => MeetingKind::Planering,
+                },
+                &[p.k, p.r],
+            )
         }),
         10 | 11 => {
             let mut c = w.full_plan(p.k, p.r);
@@ -314,6 +322,19 @@ fn run(mut w: World, start: Start, ops: Vec<(u8, u8, u8)>) -> Result<Reached, Te
         let is_plan_edit = matches!(cmd, Command::UpdatePlan(_));
         match w.cmd(cmd) {
             Ok(()) => {
+                // A voided version is history: kept, unchanged, by whatever command follows (R-UPP-4).
+                for old in before
+                    .plans()
+                    .iter()
+                    .filter(|p| p.state() == PlanState::Makulerad)
+                {
+                    prop_assert_eq!(
+                        w.case.plans().iter().find(|p| p.version == old.version),
+                        Some(old),
+                        "voided version {} changed or went",
+                        old.version
+                    );
+                }
                 // One log line per accepted command; a plan edit right after a plan edit shares the line.
                 let merged = is_plan_edit
                     && before
