@@ -47,30 +47,6 @@ if (process.env.TRUNK_PROFILE === 'release') {
     console.log(`post-build: ${name} minified, ${code.length} → ${out.code.length} bytes`);
   }
 }
-// Paint first, then fetch the Wasm: the static first screen (index.html's #shell) is the largest paint, and it
-// should not share the connection with 350 KB of Wasm. Trunk's loader imports the glue at once and preloads the
-// Wasm; here the Wasm preload goes and the loader starts once the first screen is painted. The glue's <link rel=modulepreload> (7 KB, with its integrity) stays.
-{
-  const loader = /<script type="?module"?>import init, \* as bindings from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);([\s\S]*?)<\/script>/;
-  const m = html.match(loader);
-  if (!m) {
-    console.error('post-build: Trunk\'s loader script was not found in index.html');
-    process.exit(1);
-  }
-  const [, glue, wasm, rest] = m;
-  // After the first contentful paint is presented (its performance entry), or at once when nothing is to be
-  // painted first (a hidden tab, the big screen, which has no static screen); at the latest after 2 s.
-  const painted = 'await new Promise((go)=>{const shell=document.getElementById("shell");'
-    + 'if(document.hidden||!shell||document.documentElement.dataset.forstaSkarm==="ingen")return go();setTimeout(go,2e3);'
-    + 'try{new PerformanceObserver((l,o)=>{l.getEntriesByName("first-contentful-paint").length&&(o.disconnect(),setTimeout(go,0))}).observe({type:"paint",buffered:!0})}catch(e){go()}});';
-  const start = `import init, * as bindings from '${glue}';${painted}const wasm = await init({ module_or_path: '${wasm}' });${rest}`;
-  html = html.replace(loader, `<script type=module>${start}</script>`);
-  html = html.replace(/<link[^>]*rel="?preload"?[^>]*\.wasm[^>]*>|<link[^>]*\.wasm[^>]*rel="?preload"?[^>]*>/, '');
-  if (/rel="?preload"?[^>]*\.wasm|\.wasm[^>]*rel="?preload"?/.test(html)) {
-    console.error('post-build: the Wasm preload link is still in index.html');
-    process.exit(1);
-  }
-}
 const hashes = [];
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);

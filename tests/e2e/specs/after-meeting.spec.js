@@ -4,6 +4,15 @@ import { test, expect } from '../pages/fixtures.js';
 import { App } from '../pages/app.js';
 import { readyForMeeting, startMeeting, consent } from '../pages/flows.js';
 
+/** No sideways scrolling on a 360-px phone (WCAG 1.4.10), then back to the test's size. */
+async function fitsPhone(page, screen) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 780 });
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(over, `horizontal overflow on ${screen} at 360 px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize(size);
+}
+
 /** Writes the smallest complete plan (R-PLAN-1) with one insats, decided by its own unit. */
 async function writePlan(page) {
   await page.getByLabel('Behov', { exact: true }).fill('Stöd på morgonen');
@@ -56,6 +65,7 @@ test('follow-up with statuses, then a follow-up meeting opens version 2; v1 is v
   await row.getByLabel('Kommentar').fill('Fungerar bra, Lisa vill ha färre besök');
   await followUp.getByLabel('Sammanfattning av uppföljningen').fill('Målet närmar sig');
   await app.expectAccessible('follow-up of a locked plan');
+  await fitsPhone(page, 'the follow-up');
   await followUp.getByRole('button', { name: 'Dokumentera uppföljningen' }).click();
   await expect(followUp.getByRole('status')).toHaveText('Uppföljningen är dokumenterad.');
   await expect(followUp).toContainText('1 uppföljning är dokumenterad.');
@@ -76,6 +86,7 @@ test('follow-up with statuses, then a follow-up meeting opens version 2; v1 is v
   await expect(versions).toContainText('Vad ändrades från version 1:');
   await expect(versions).toContainText('Hemtjänst på morgonen: hur ofta: varje morgon → tre morgnar i veckan');
   await app.expectAccessible('version 2 being written, with the versions');
+  await fitsPhone(page, 'the versions');
   // Any version reads as the plan it was.
   await versions.getByRole('link', { name: 'Läs version 1' }).click();
   await expect(page.locator('.plan-meta')).toContainText('version 1 · Makulerad');
@@ -102,6 +113,7 @@ test('closing by keyboard only: goals reached needs the person in the decision; 
   await app.step('Avslut');
   await expect(page.getByRole('heading', { name: 'Avsluta SIP:en' })).toBeVisible();
   await app.expectAccessible('closing form');
+  await fitsPhone(page, 'the closing form');
 
   await page.getByRole('radio', { name: 'Målen med samordningen är uppfyllda' }).press('Space');
   await page.getByRole('radio', { name: 'På ett utvärderingsmöte' }).press('Space');
@@ -126,6 +138,7 @@ test('closing by keyboard only: goals reached needs the person in the decision; 
   await expect(page.getByRole('region', { name: 'Att dokumentera' })).toContainText('dokumenterar avslutet i sin egen journal');
   await app.phaseIs('Avslutad');
   await app.expectAccessible('closed SIP');
+  await fitsPhone(page, 'the closed SIP');
 });
 
 test('a changed long-term goal closes with a description and starts a new SIP; a withdrawn consent voids the plan and lists whom to tell', async ({ page }) => {

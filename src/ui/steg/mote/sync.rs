@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
 
-/// Plan edits reach the engine at most this long after a keystroke.
-pub const COMMIT_AFTER: Duration = Duration::from_millis(250);
+/// Plan edits reach the engine at most this long after a keystroke: short, so that what was typed is sealed and
+/// on disk while the page still runs (a page closed right after typing cannot be counted on to finish sealing).
+pub const COMMIT_AFTER: Duration = Duration::from_millis(30);
 
 /// Waits for a pause and then runs the job: the browser's timer in the app, a queue fired by hand in a test.
 pub type Schedule = Rc<dyn Fn(Duration, Box<dyn FnOnce()>)>;
