@@ -49,12 +49,17 @@ async function establishSignLock(page) {
   await expect(page.locator('.plan-state')).toContainText('Låst');
 }
 
-test('follow-up with statuses, then a follow-up meeting opens version 2; v1 is voided and kept, the change is named', async ({ page }) => {
-  const app = new App(page);
+/** From a new case to a written, established, signed and locked plan (version 1). */
+async function lockedPlan(page, app) {
   await readyForMeeting(page, app);
   await startMeeting(page, app);
   await writePlan(page);
   await establishSignLock(page);
+}
+
+test('follow-up with statuses, then a follow-up meeting opens version 2; v1 is voided and kept, the change is named', async ({ page }) => {
+  const app = new App(page);
+  await lockedPlan(page, app);
 
   // R-UPP-2/3: the follow-up, a status and a comment for the insats.
   const followUp = page.getByRole('region', { name: 'Uppföljning', exact: true });
@@ -106,10 +111,7 @@ test('follow-up with statuses, then a follow-up meeting opens version 2; v1 is v
 
 test('closing by keyboard only: goals reached needs the person in the decision; then who is told, where to turn, how long the plan is kept', async ({ page }) => {
   const app = new App(page);
-  await readyForMeeting(page, app);
-  await startMeeting(page, app);
-  await writePlan(page);
-  await establishSignLock(page);
+  await lockedPlan(page, app);
   await app.step('Avslut');
   await expect(page.getByRole('heading', { name: 'Avsluta SIP:en' })).toBeVisible();
   await app.expectAccessible('closing form');
@@ -143,10 +145,7 @@ test('closing by keyboard only: goals reached needs the person in the decision; 
 
 test('a changed long-term goal closes with a description and starts a new SIP; a withdrawn consent voids the plan and lists whom to tell', async ({ page }) => {
   const app = new App(page);
-  await readyForMeeting(page, app);
-  await startMeeting(page, app);
-  await writePlan(page);
-  await establishSignLock(page);
+  await lockedPlan(page, app);
 
   await app.step('Avslut');
   await page.getByRole('radio', { name: /Det långsiktiga målet har ändrats väsentligt/ }).check();
@@ -177,10 +176,7 @@ test('a changed long-term goal closes with a description and starts a new SIP; a
 
 test('Att göra: the booked follow-up is due, then overdue, and its link opens the follow-up', async ({ page }) => {
   const app = new App(page);
-  await readyForMeeting(page, app);
-  await startMeeting(page, app);
-  await writePlan(page);
-  await establishSignLock(page);
+  await lockedPlan(page, app);
   const caseUrl = page.url();
 
   // Four days past the booked date (2027-03-01, Vårdcentralen Centrum), the app opened anew.
