@@ -5,7 +5,8 @@ mod common;
 
 use common::*;
 use sip_planen::engine::board::{
-    board_view, redact, BoardMessage, BoardReceiver, BoardSender, Stamp, HIDDEN_NUMBER_SV,
+    board_view, redact, BoardMessage, BoardReceiver, BoardSender, BoardView, Stamp,
+    HIDDEN_NUMBER_SV,
 };
 use sip_planen::engine::model::*;
 use sip_planen::engine::Command;
@@ -285,10 +286,10 @@ fn r_plan_11_the_paper_copy_has_every_contacts_phone_number() {
     let mut w = World::adult();
     let (k, r) = w.advance_to_meeting();
     let plan = plan_with_numbers(&w, k, r);
-    let paper = plan_view(&w.case, &plan, 0, Audience::Paper);
+    let paper = plan_view(&w.case, 1, &plan, 0, Audience::Paper);
     assert_eq!(paper.contacts[0].text, "Sara Hemtjänst, 070-111 22 33");
     assert!(paper.help_needed.contains("070-999 88 77"));
-    let room = plan_view(&w.case, &plan, 0, Audience::Room);
+    let room = plan_view(&w.case, 1, &plan, 0, Audience::Room);
     assert_eq!(room.contacts[0].text, "Sara Hemtjänst");
 }
 
@@ -314,7 +315,7 @@ proptest::proptest! {
             needs: vec![t[3].clone(); n],
             long_term_goal: t[4].clone(),
             delmal: vec![t[5].clone(), t[6].clone()],
-            insatser: vec![BoardInsats { what: t[7].clone(), who: t[8].clone(), when: t[9].clone(), place: t[10].clone(), decided }; n],
+            insatser: vec![BoardInsats { what: t[7].clone(), who: t[8].clone(), when: t[9].clone(), place: t[10].clone(), status: t[2].clone(), mark: t[3].clone(), decided }; n],
             self_does: t[11].clone(),
             help_needed: t[12].clone(),
             others: vec![BoardLine { who: t[13].clone(), text: t[14].clone() }; n],
@@ -322,6 +323,8 @@ proptest::proptest! {
             disagreements: vec![t[15].clone()],
             huvudansvarig: t[0].clone(),
             follow_up: t[1].clone(),
+            changes_heading: t[4].clone(),
+            changes: vec![t[5].clone(), t[6].clone()],
         };
         let texts = |v: &Vec<String>| v.iter().map(clean).filter(|s| !s.is_empty()).collect::<Vec<_>>();
         let back = BoardView::decode(&v.encode()).expect("decodes");
@@ -333,13 +336,15 @@ proptest::proptest! {
             needs: texts(&v.needs),
             long_term_goal: clean(&v.long_term_goal),
             delmal: texts(&v.delmal),
-            insatser: v.insatser.iter().map(|i| BoardInsats { what: clean(&i.what), who: clean(&i.who), when: clean(&i.when), place: clean(&i.place), decided }).collect(),
+            insatser: v.insatser.iter().map(|i| BoardInsats { what: clean(&i.what), who: clean(&i.who), when: clean(&i.when), place: clean(&i.place), status: clean(&i.status), mark: clean(&i.mark), decided }).collect(),
             self_does: clean(&v.self_does),
             help_needed: clean(&v.help_needed),
             others: v.others.iter().map(|l| BoardLine { who: clean(&l.who), text: clean(&l.text) }).collect(),
             disagreements: texts(&v.disagreements),
             huvudansvarig: clean(&v.huvudansvarig),
             follow_up: clean(&v.follow_up),
+            changes_heading: clean(&v.changes_heading),
+            changes: texts(&v.changes),
             ..v.clone()
         };
         proptest::prop_assert_eq!(back, want);
@@ -502,4 +507,61 @@ mod redaction_property {
             }
         }
     }
+}
+
+#[test]
+fn r_upp_4_the_board_at_a_follow_up_shows_statuses_and_marks_what_changed() {
+    let mut w = World::adult();
+    let (k, r) = w.advance_to_locked_plan();
+    w.ok(w.follow_up_all(ActivityStatus::Pagar, "Enligt plan"));
+    // Version 1 on the board: statuses, no marks, nothing "changed since".
+    let v1 = w.case.current_plan().unwrap().content.clone();
+    let view = board_view(&w.case, &v1, 0);
+    assert!(view
+        .insatser
+        .iter()
+        .all(|i| i.status == "Pågår" && i.mark.is_empty()));
+    assert!(view.changes_heading.is_empty() && view.changes.is_empty());
+    w.tick(24 * 30);
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Uppfoljning, &[k, r]),
+    ));
+    // Version 2 as it is written: one insats changed, one added, a contact with a new phone number.
+    let mut v2 = w.case.current_plan().unwrap().content.clone();
+    v2.insatser[0].how_often = "två gånger i veckan".into();
+    v2.insatser.push(insats(
+        0,
+        "Stöd i att handla",
+        k,
+        "Per",
+        "varje fredag",
+        "Hemma",
+    ));
+    v2.contacts[0].phone = "070-123 45 67".into();
+    let view = board_view(&w.case, &v2, 0);
+    assert_eq!(view.state, "Utkast");
+    assert_eq!(view.insatser[0].mark, "Ändrad");
+    assert_eq!(view.insatser[0].status, "Pågår");
+    assert_eq!(view.insatser[1].mark, "");
+    assert_eq!(view.insatser[2].mark, "Ny");
+    assert_eq!(view.insatser[2].status, "");
+    assert_eq!(view.changes_heading, "Ändrat sedan version 1");
+    assert!(
+        view.changes
+            .iter()
+            .any(|c| c.contains("hur ofta") && c.contains("två gånger i veckan")),
+        "{:?}",
+        view.changes
+    );
+    assert!(view
+        .changes
+        .iter()
+        .any(|c| c.starts_with("Insats (tillagt): Stöd i att handla")));
+    // The room never sees a phone number, not even in what changed.
+    assert!(
+        view.changes.iter().all(|c| !c.contains("070")),
+        "{:?}",
+        view.changes
+    );
+    assert_eq!(BoardView::decode(&view.encode()), Some(view));
 }

@@ -821,3 +821,74 @@ fn r_upp_4_what_changed_between_two_versions() {
     let pos = |area: &str| d.iter().position(|c| c.area == area).unwrap();
     assert!(pos("Långsiktigt mål") < pos("Insats") && pos("Insats") < pos("Huvudansvarig"));
 }
+
+#[test]
+fn r_upp_5_a_kallelse_to_the_follow_up_is_sent_once_the_plan_is_established_and_the_called_meeting_held(
+) {
+    let mut w = World::adult();
+    let (k, r) = w.advance_to_meeting();
+    // The first kallelse's meeting is held but the plan is a draft: no second kallelse yet.
+    w.refused(Command::SendKallelse(w.kallelse_draft(&[k, r])), "R-KALL-3");
+    w.ok(Command::UpdatePlan(w.full_plan(k, r)));
+    w.ok(Command::EstablishPlan);
+    w.ok(Command::SignPlan { by: k });
+    w.ok(Command::LockPlan { by: k });
+    assert!(w.case.may_call_follow_up());
+    let next = evaluate(&w.case, w.now, &w.profile).next_steps;
+    assert!(
+        next.contains(&sip_planen::engine::Step::SkickaKallelse),
+        "{next:?}"
+    );
+    w.tick(24 * 20);
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    assert_eq!(
+        w.case.earlier_kallelser().len(),
+        1,
+        "the first kallelse is kept"
+    );
+    assert!(w
+        .case
+        .log()
+        .last()
+        .is_some_and(|e| e.what.starts_with("Kallelse till uppföljning")));
+    // Nationally the plan stays in force until the meeting is held (R-UPP-4).
+    assert_eq!(w.case.plans().len(), 1);
+    assert_eq!(w.case.current_plan().unwrap().state(), PlanState::Last);
+    // Until that meeting is held, no further kallelse.
+    w.refused(Command::SendKallelse(w.kallelse_draft(&[k, r])), "R-KALL-3");
+    // Each summoned unit acknowledges the new kallelse (R-KALL-3), and the meeting opens version 2.
+    w.ok(Command::AcknowledgeKallelse {
+        recipient: k,
+        attendee: "Anna".into(),
+        substitute: None,
+    });
+    w.set_now(w.case.kallelse().unwrap().meeting_at);
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Uppfoljning, &[k, r]),
+    ));
+    assert_eq!(w.case.plans().len(), 2);
+    assert!(!w.case.may_call_follow_up());
+}
+
+#[test]
+fn r_upp_4_in_vastmanland_calling_the_new_meeting_voids_the_plan() {
+    let mut w = World::adult().with_profile("vastmanland");
+    let (k, r) = w.advance_to_locked_plan();
+    w.tick(24 * 20);
+    w.ok(Command::SendKallelse(w.kallelse_draft(&[k, r])));
+    let p = w.case.plans();
+    assert_eq!(p.len(), 2, "the kallelse opened version 2");
+    assert_eq!(p[0].state(), PlanState::Makulerad);
+    assert_eq!(p[1].state(), PlanState::Utkast);
+    assert!(w
+        .case
+        .log()
+        .last()
+        .is_some_and(|e| e.what.contains("ny planversion 2")));
+    // The meeting then works on that version: it opens no third.
+    w.set_now(w.case.kallelse().unwrap().meeting_at);
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Uppfoljning, &[k, r]),
+    ));
+    assert_eq!(w.case.plans().len(), 2);
+}

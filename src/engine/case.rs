@@ -95,6 +95,9 @@ pub struct Case {
     pub(in crate::engine) initiative: Option<Initiative>,
     #[serde(default)]
     pub(in crate::engine) kallelse: Option<Kallelse>,
+    /// Kallelser to earlier meetings, oldest first; `kallelse` is the latest (R-UPP-4, R-UPP-5).
+    #[serde(default)]
+    pub(in crate::engine) earlier_kallelser: Vec<Kallelse>,
     #[serde(default)]
     pub(in crate::engine) discharge: Option<Discharge>,
     #[serde(default)]
@@ -254,6 +257,7 @@ impl Case {
                     preparation: VecSet::new(),
                     initiative: None,
                     kallelse: None,
+                    earlier_kallelser: Vec::new(),
                     discharge: None,
                     meetings: Vec::new(),
                     plans: Vec::new(),
@@ -410,6 +414,22 @@ impl Case {
     }
     pub fn kallelse(&self) -> Option<&Kallelse> {
         self.kallelse.as_ref()
+    }
+    /// Kallelser to earlier meetings, oldest first.
+    pub fn earlier_kallelser(&self) -> &[Kallelse] {
+        &self.earlier_kallelser
+    }
+    /// R-UPP-4 / R-UPP-5: the plan is established and the meeting of the latest kallelse (if any) has been held, so
+    /// a kallelse to a follow-up — booked or earlier — may be sent.
+    pub fn may_call_follow_up(&self) -> bool {
+        !self.phase().is_closed()
+            && self
+                .current_plan()
+                .is_some_and(|p| !matches!(p.state(), PlanState::Utkast | PlanState::Makulerad))
+            && self
+                .kallelse
+                .as_ref()
+                .is_none_or(|k| self.meetings.iter().any(|m| m.at.date() >= k.sent.date()))
     }
     pub fn discharge(&self) -> Option<&Discharge> {
         self.discharge.as_ref()

@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::engine::case::Case;
 use crate::engine::model::*;
+use crate::engine::profiles::VoidOn;
 use crate::engine::rules::{consent, kallelse as rules};
 use crate::engine::set::VecSet;
 use crate::engine::violation::{ensure, Violation};
@@ -16,10 +17,11 @@ impl Case {
         self.check_sip_steps(ctx.today())?;
         rules::r_kall_1_content(&draft)?;
         rules::r_kall_2_time_and_place(&draft)?;
+        let follow_up = self.kallelse.is_some() || self.current_plan().is_some();
         ensure(
-            self.kallelse.is_none(),
+            !follow_up || self.may_call_follow_up(),
             "R-KALL-3",
-            "Kallelsen är redan skickad.",
+            "Kallelsen är redan skickad. Till en uppföljning kallas när planen är upprättad och det kallade mötet är hållet.",
         )?;
         ensure(
             !draft.recipients.is_empty(),
@@ -50,6 +52,17 @@ impl Case {
             }
         }
         let n = recipients.len();
+        if let Some(earlier) = self.kallelse.take() {
+            self.earlier_kallelser.push(earlier);
+        }
+        // R-UPP-4: in a profile that voids the plan when the new meeting is called, the kallelse opens the new
+        // version; otherwise the meeting does.
+        let revised = if follow_up && ctx.profile.void_previous_plan_on == VoidOn::Kallelse {
+            let v = self.new_version_of_current(ctx);
+            format!("; ny planversion {v}, den tidigare är makulerad och sparad i historiken")
+        } else {
+            String::new()
+        };
         self.kallelse = Some(Kallelse {
             purpose: draft.purpose.trim().to_string(),
             long_term_goal: draft.long_term_goal.trim().to_string(),
@@ -65,7 +78,12 @@ impl Case {
             documenter: draft.documenter.trim().to_string(),
             sent: ctx.now,
         });
-        Ok(format!("Kallelse skickad till {n} mottagare"))
+        let what = if follow_up {
+            "Kallelse till uppföljning"
+        } else {
+            "Kallelse"
+        };
+        Ok(format!("{what} skickad till {n} mottagare{revised}"))
     }
 
     pub(super) fn acknowledge_kallelse(

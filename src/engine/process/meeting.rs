@@ -253,7 +253,7 @@ impl Case {
     /// R-UPP-4: voids every live version and opens an editable copy of the current one (insatser to be decided
     /// anew by their units, R-PLAN-4; their follow-up status kept). The caller has checked there is one. Returns
     /// the new version's number.
-    fn new_version_of_current(&mut self, ctx: &Ctx) -> u32 {
+    pub(super) fn new_version_of_current(&mut self, ctx: &Ctx) -> u32 {
         let mut content = self
             .current_plan()
             .map(|p| p.content.clone())

@@ -3,9 +3,10 @@
 //! case data outside the plan. The editor builds a [`BoardView`] from its draft and sends only that; the big-screen
 //! window never sees the case.
 
+use super::versions::plan_diff;
 use crate::engine::calendar::iso;
 use crate::engine::case::Case;
-use crate::engine::model::{PartyId, PlanContent};
+use crate::engine::model::{Insats, PartyId, PlanContent};
 use crate::engine::rules::plan::{r_plan_9_title, R_PLAN_8_AGENDA};
 
 pub use super::board_wire::{BoardMessage, BoardReceiver, BoardSender, Stamp, FIELDS};
@@ -18,6 +19,10 @@ pub struct BoardInsats {
     pub who: String,
     pub when: String,
     pub place: String,
+    /// R-UPP-2: its follow-up status ("Pågår"), empty while none is recorded.
+    pub status: String,
+    /// R-UPP-4: "Ny" or "Ändrad" against the previous version, empty when the same or there is none.
+    pub mark: String,
     pub decided: bool,
 }
 
@@ -48,6 +53,10 @@ pub struct BoardView {
     pub disagreements: Vec<String>,
     pub huvudansvarig: String,
     pub follow_up: String,
+    /// R-UPP-4 "Vad ändrades": "Ändrat sedan version 1", empty for a first version.
+    pub changes_heading: String,
+    /// Each change from the previous version, in the order of the plan.
+    pub changes: Vec<String>,
 }
 
 impl BoardView {
@@ -77,18 +86,27 @@ pub enum Audience {
     Paper,
 }
 
-/// R-PLAN-9: the big-screen projection of a plan draft of this case, at agenda step `agenda`.
+/// R-PLAN-9: the big-screen projection of a plan draft of this case (its current version), at agenda step
+/// `agenda`.
 pub fn board_view(case: &Case, content: &PlanContent, agenda: usize) -> BoardView {
-    plan_view(case, content, agenda, Audience::Room)
+    let version = case.current_plan().map_or(0, |p| p.version);
+    plan_view(case, version, content, agenda, Audience::Room)
 }
 
-/// The plan as people read it ("Lisas plan"), for the room or for paper.
+/// The plan as people read it ("Lisas plan"), for the room or for paper: `content` of plan version `version`, with
+/// its state and what changed from the version before it (R-UPP-4).
 pub fn plan_view(
     case: &Case,
+    version: u32,
     content: &PlanContent,
     agenda: usize,
     audience: Audience,
 ) -> BoardView {
+    let previous = case
+        .plans()
+        .iter()
+        .filter(|p| p.version < version)
+        .max_by_key(|p| p.version);
     let room = audience == Audience::Room;
     let redact = |s: &str| if room { redact(s) } else { s.to_string() };
     // Party names pass the redaction too: a unit's name may carry its phone number.
@@ -105,7 +123,9 @@ pub fn plan_view(
         first_name: redact(case.person().first_name()),
         agenda: agenda.min(R_PLAN_8_AGENDA.len() - 1),
         state: case
-            .current_plan()
+            .plans()
+            .iter()
+            .find(|p| p.version == version)
             .map(|p| p.state().label_sv().to_string())
             .unwrap_or_default(),
         needs: lines(&content.needs),
@@ -126,11 +146,22 @@ pub fn plan_view(
                     (false, true) => unit,
                     _ => i.responsible.trim().to_string(),
                 };
+                let before = previous.map(|p| p.content.insatser.iter().find(|o| o.id == i.id));
+                let mark = match before {
+                    Some(None) => "Ny",
+                    Some(Some(o)) if !same_insats(o, i) => "Ändrad",
+                    _ => "",
+                };
                 BoardInsats {
                     what: r(&i.what),
                     who: redact(&who),
                     when: redact(&insats_when(i.start, &i.how_often)),
                     place: r(&i.place),
+                    status: i
+                        .status
+                        .map(|s| s.label_sv().to_string())
+                        .unwrap_or_default(),
+                    mark: mark.to_string(),
                     decided: i.decided,
                 }
             })
@@ -172,5 +203,42 @@ pub fn plan_view(
                 }
             })
             .unwrap_or_default(),
+        changes_heading: previous
+            .map(|p| format!("Ändrat sedan version {}", p.version))
+            .unwrap_or_default(),
+        changes: previous
+            .map(|p| {
+                plan_diff(case, &p.content, content)
+                    .into_iter()
+                    .map(|c| {
+                        redact(&format!(
+                            "{} ({}): {}",
+                            c.area,
+                            c.kind.label_sv().to_lowercase(),
+                            c.text
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
+}
+
+/// The same insats as far as the room can see (status and decision aside, which have their own marks).
+fn same_insats(a: &Insats, b: &Insats) -> bool {
+    (
+        &a.what,
+        a.unit,
+        &a.responsible,
+        a.start,
+        &a.how_often,
+        &a.place,
+    ) == (
+        &b.what,
+        b.unit,
+        &b.responsible,
+        b.start,
+        &b.how_often,
+        &b.place,
+    )
 }

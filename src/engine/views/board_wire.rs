@@ -79,7 +79,7 @@ fn line(s: &str) -> Option<BoardLine> {
 }
 
 /// The number of fields a view travels as (see [`BoardView::fields`]).
-pub const FIELDS: usize = 15;
+pub const FIELDS: usize = 17;
 
 fn encoded(each: impl FnOnce(&mut String)) -> String {
     let mut o = String::new();
@@ -106,7 +106,10 @@ impl BoardView {
             encoded(|o| put_texts(o, &self.delmal)),
             encoded(|o| {
                 put_list(o, &self.insatser, |o, i| {
-                    for (n, s) in [&i.what, &i.who, &i.when, &i.place].into_iter().enumerate() {
+                    for (n, s) in [&i.what, &i.who, &i.when, &i.place, &i.status, &i.mark]
+                        .into_iter()
+                        .enumerate()
+                    {
                         if n > 0 {
                             o.push(PART);
                         }
@@ -135,6 +138,8 @@ impl BoardView {
             encoded(|o| put_texts(o, &self.disagreements)),
             text(&self.huvudansvarig),
             text(&self.follow_up),
+            text(&self.changes_heading),
+            encoded(|o| put_texts(o, &self.changes)),
         ]
     }
 
@@ -170,11 +175,13 @@ impl BoardView {
             .map(|i| {
                 let p: Vec<&str> = i.split(PART).collect();
                 match p.as_slice() {
-                    [what, who, when, place, decided] => Some(BoardInsats {
+                    [what, who, when, place, status, mark, decided] => Some(BoardInsats {
                         what: what.to_string(),
                         who: who.to_string(),
                         when: when.to_string(),
                         place: place.to_string(),
+                        status: status.to_string(),
+                        mark: mark.to_string(),
                         decided: *decided == "1",
                     }),
                     _ => None,
@@ -197,6 +204,8 @@ impl BoardView {
             disagreements: strings(f[12]),
             huvudansvarig: f[13].to_string(),
             follow_up: f[14].to_string(),
+            changes_heading: f[15].to_string(),
+            changes: strings(f[16]),
         })
     }
 }

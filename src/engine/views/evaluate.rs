@@ -205,6 +205,15 @@ pub fn evaluate(case: &Case, now: NaiveDateTime, profile: &Profile) -> Evaluatio
             }
             if plan.is_some_and(|p| p.state() != PlanState::Utkast) {
                 next.push(Step::FoljUpp);
+                // R-UPP-4 / R-UPP-5: the follow-up meeting is called like the first.
+                if case.may_call_follow_up() {
+                    check(
+                        Step::SkickaKallelse,
+                        case.check_sip_steps(today),
+                        &mut next,
+                        &mut blocked,
+                    );
+                }
                 check(
                     Step::NyVersion,
                     case.check_sip_steps(today),

@@ -4,6 +4,7 @@
 use super::{blocker, form_error, parse_datetime, party_choices, party_name, run};
 use crate::engine::deadlines::WITHOUT_DELAY_SV;
 use crate::engine::model::{KallelseDraft, PartyId, Place, Question};
+use crate::engine::rules::followup::R_UPP_5_SV;
 use crate::engine::rules::kallelse::{r_kall_4_is_summoned, r_kall_4_letters, R_KALL_6_GATHER_SV};
 use crate::engine::set::VecSet;
 use crate::engine::views::evaluate::Step;
@@ -100,6 +101,21 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
         run(app, case, Command::SendKallelse(draft), error);
     });
     let sent = move || case.with(|c| c.as_ref().and_then(|c| c.kallelse().cloned()));
+    // R-UPP-4 / R-UPP-5: once the plan is established and the called meeting held, the follow-up is called here too.
+    let may_send = Memo::new(move |_| {
+        case.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.kallelse().is_none() || c.may_call_follow_up())
+        })
+    });
+    let follow_up = initial.current_plan().is_some();
+    if let Some(p) = initial.current_plan().filter(|_| follow_up) {
+        purpose.set("Uppföljning av planen".into());
+        goal.set(p.content.long_term_goal.clone());
+        if let Some(f) = &p.content.follow_up {
+            place.set(f.place.clone());
+        }
+    }
     let due_for = move |pid: PartyId| {
         case.with(|c| {
             c.as_ref().and_then(|c| {
@@ -113,10 +129,10 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
 
     view! {
         <h2>"Kallelse"</h2>
-        {move || match sent() {
-            None => view! {
+        {move || may_send.get().then(|| view! {
                 <section class="card" aria-labelledby="kallelse-rubrik">
-                    <h3 id="kallelse-rubrik">"Skriv kallelsen"</h3>
+                    <h3 id="kallelse-rubrik">{if follow_up { "Kalla till uppföljning" } else { "Skriv kallelsen" }}</h3>
+                    {follow_up.then(|| view! { <p class="hint">{R_UPP_5_SV}" "<span class="rule-id">"R-UPP-5"</span></p> })}
                     <p class="hint">"Ta gärna muntlig kontakt med de berörda innan kallelsen skickas."</p>
                     <Field id="syfte" label="Syfte: varför behövs mötet?" value=purpose multiline=true/>
                     <Field id="langsiktigt-mal" label="Personens långsiktiga mål: Vad är viktigt för dig?" value=goal multiline=true/>
@@ -148,10 +164,10 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                     <Action id="skicka-kallelse" label="Skicka kallelse" on_click=send error=error
                         blocked=blocker(case, Step::SkickaKallelse)/>
                 </section>
-            }.into_any(),
-            Some(k) => view! {
+        })}
+        {move || sent().map(|k| view! {
                 <section class="card" aria-labelledby="skickad-rubrik">
-                    <h3 id="skickad-rubrik">"Skickad"</h3>
+                    <h3 id="skickad-rubrik">{if follow_up { "Senast skickade kallelsen" } else { "Skickad" }}</h3>
                     <p>{format!("Skickad {}. Möte {} – {}.", format_time(k.sent), format_time(k.meeting_at), match &k.place { Place::Digitalt => "digitalt".to_string(), Place::Plats(p) => p.clone() })}</p>
                     <p>"Syfte: "{k.purpose.clone()}</p>
                     <ul class="rows" aria-label="Mottagare av kallelsen">
@@ -210,8 +226,7 @@ pub fn KallelseStep(case: Memo<Option<Case>>) -> impl IntoView {
                         })
                     }}
                 </section>
-            }.into_any(),
-        }}
+        })}
     }
     .into_any()
 }

@@ -174,7 +174,7 @@ pub fn PlanPrint() -> impl IntoView {
         let Some(plan) = plan else {
             return view! { <p>"Det finns ingen sådan plan."</p> }.into_any();
         };
-        let view = plan_view(&c, &plan.content, 0, Audience::Paper);
+        let view = plan_view(&c, plan.version, &plan.content, 0, Audience::Paper);
         set_title("Planen för utskrift");
         let when = plan
             .locked()

@@ -6,15 +6,17 @@ use crate::engine::deadlines::StepRef;
 use crate::engine::model::{
     ActivityFollowUp, ActivityStatus, FollowUpPlan, MeetingKind, PlanState,
 };
-use crate::engine::rules::followup::R_UPP_3_CHECKLIST;
+use crate::engine::rules::followup::{R_UPP_3_CHECKLIST, R_UPP_5_SV};
 use crate::engine::views::versions::plan_diff;
 use crate::engine::{evaluate, profiles};
 use crate::engine::{Case, Command, Violation};
 use crate::ui::app::state::use_app;
+use crate::ui::app::steps::case_href;
 use crate::ui::components::{Explain, Field, Findings};
 use crate::ui::platform::now;
 use crate::ui::steg::{form_error, parse_date, party_name, run};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 const STATUSES: [ActivityStatus; 4] = [
     ActivityStatus::EjPaborjad,
@@ -189,7 +191,28 @@ fn FollowUp(case: Memo<Option<Case>>) -> impl IntoView {
 /// R-UPP-4: with continued need, the follow-up meeting opens a new version of the plan.
 #[component]
 fn Revise(case: Memo<Option<Case>>) -> impl IntoView {
-    view! { <super::start::StartMeeting case=case kind=MeetingKind::Uppfoljning/> }
+    // R-UPP-5: the follow-up meeting is called like the first one — at the booked time, or earlier when life changes.
+    let call = move || {
+        case.with(|c| {
+            c.as_ref().filter(|c| c.may_call_follow_up()).map(|c| {
+                // Before the booked date it is an earlier follow-up.
+                let booked = c.current_plan().and_then(|p| p.content.follow_up.as_ref());
+                let label = if booked.is_some_and(|f| f.date > now().date()) {
+                    "Kalla till tidigare uppföljning"
+                } else {
+                    "Kalla till uppföljning"
+                };
+                view! {
+                    <section class="card" aria-labelledby="kalla-uppfoljning">
+                        <h2 id="kalla-uppfoljning">"Kalla till uppföljning"</h2>
+                        <p>{R_UPP_5_SV}" "<span class="rule-id">"R-UPP-5"</span></p>
+                        <p><A href=case_href(c.id(), "kallelse")>{label}</A></p>
+                    </section>
+                }
+            })
+        })
+    };
+    view! { {call} <super::start::StartMeeting case=case kind=MeetingKind::Uppfoljning/> }
 }
 
 /// Every version with its state and dates, and what changed from the one before.

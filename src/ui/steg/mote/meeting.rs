@@ -219,7 +219,7 @@ pub fn Meeting(case: Memo<Option<Case>>) -> impl IntoView {
                 {move || if editable.get() {
                     view! { <Editor case=case draft=draft attendees=attendees.get()/> }.into_any()
                 } else {
-                    let doc = case.with_untracked(|c| c.as_ref().and_then(|c| c.current_plan().map(|p| plan_view(c, &p.content, 0, Audience::Paper))));
+                    let doc = case.with_untracked(|c| c.as_ref().and_then(|c| c.current_plan().map(|p| plan_view(c, p.version, &p.content, 0, Audience::Paper))));
                     view! { <div class="card plan-readonly">{doc.map(|v| view! { <PlanDoc view=v paper=true/> })}</div> }.into_any()
                 }}
                 <Explain violation=error/>

@@ -81,12 +81,14 @@ pub fn BoardDoc(live: LiveBoard, #[prop(optional)] paper: bool) -> impl IntoView
                             {move || l.insatser.get().into_iter().map(|i| view! {
                                 <li class="insats">
                                     <p class="insats-what">{text(i.what)}
+                                        <Show when=move || !i.mark.with(String::is_empty)>" "<span class="mark">{text(i.mark)}</span></Show>
                                         <Show when=move || i.decided.get()>" "<span class="decided">"Beslutad"</span></Show>
                                     </p>
                                     <dl>
                                         <dt>"Vem"</dt><dd>{text(i.who)}</dd>
                                         <dt>"När"</dt><dd>{text(i.when)}</dd>
                                         <dt>"Var"</dt><dd>{text(i.place)}</dd>
+                                        <Show when=move || !i.status.with(String::is_empty)><dt>"Status"</dt><dd>{text(i.status)}</dd></Show>
                                     </dl>
                                 </li>
                             }).collect_view()}
@@ -99,6 +101,7 @@ pub fn BoardDoc(live: LiveBoard, #[prop(optional)] paper: bool) -> impl IntoView
                     {section(fixed("Nästa uppföljning"), nonempty(l.follow_up),
                         para(l.follow_up))}
                     {section(fixed("Det vi inte är överens om"), some(l.disagreements), ViewFn::from(move || list(l.disagreements)))}
+                    {section(Signal::derive(move || l.changes_heading.get()), some(l.changes), ViewFn::from(move || list(l.changes)))}
                 </div>
             </div>
         </article>

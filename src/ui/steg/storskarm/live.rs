@@ -11,6 +11,8 @@ pub struct LiveInsats {
     pub who: RwSignal<String>,
     pub when: RwSignal<String>,
     pub place: RwSignal<String>,
+    pub status: RwSignal<String>,
+    pub mark: RwSignal<String>,
     pub decided: RwSignal<bool>,
 }
 
@@ -34,6 +36,8 @@ pub struct LiveBoard {
     pub disagreements: RwSignal<Vec<RwSignal<String>>>,
     pub huvudansvarig: RwSignal<String>,
     pub follow_up: RwSignal<String>,
+    pub changes_heading: RwSignal<String>,
+    pub changes: RwSignal<Vec<RwSignal<String>>>,
     /// Rows made later (a message from the channel) live as long as the board.
     owner: StoredValue<Owner>,
 }
@@ -65,6 +69,8 @@ impl LiveBoard {
             disagreements: RwSignal::new(Vec::new()),
             huvudansvarig: text(),
             follow_up: text(),
+            changes_heading: text(),
+            changes: RwSignal::new(Vec::new()),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         }
     }
@@ -136,6 +142,8 @@ impl LiveBoard {
                 who: RwSignal::new(i.who.clone()),
                 when: RwSignal::new(i.when.clone()),
                 place: RwSignal::new(i.place.clone()),
+                status: RwSignal::new(i.status.clone()),
+                mark: RwSignal::new(i.mark.clone()),
                 decided: RwSignal::new(i.decided),
             },
             |row, i| {
@@ -143,6 +151,8 @@ impl LiveBoard {
                 put(row.who, i.who.clone());
                 put(row.when, i.when.clone());
                 put(row.place, i.place.clone());
+                put(row.status, i.status.clone());
+                put(row.mark, i.mark.clone());
                 put(row.decided, i.decided);
             },
         );
@@ -153,6 +163,8 @@ impl LiveBoard {
         self.texts(self.disagreements, &v.disagreements);
         put(self.huvudansvarig, v.huvudansvarig.clone());
         put(self.follow_up, v.follow_up.clone());
+        put(self.changes_heading, v.changes_heading.clone());
+        self.texts(self.changes, &v.changes);
         put(self.shown, true);
     }
 
