@@ -264,6 +264,8 @@ fn every_json_file_in_the_profiles_folder_is_embedded_so_a_region_is_added_by_ad
         .count();
     assert_eq!(profiles::load_all().unwrap().len(), files);
     assert_eq!(profiles::all().len(), files);
+    // The profiles the app uses (built into it at build time) are the files, read as JSON.
+    assert_eq!(profiles::load_all().unwrap(), profiles::all());
 }
 
 #[test]

@@ -24,6 +24,12 @@ impl ProfileId {
     }
 }
 
+impl From<String> for ProfileId {
+    fn from(s: String) -> Self {
+        ProfileId(s)
+    }
+}
+
 impl Default for ProfileId {
     fn default() -> Self {
         ProfileId(Self::DEFAULT.to_string())
@@ -128,56 +134,21 @@ pub fn load_all() -> Result<Vec<Profile>, ProfileError> {
     Ok(out)
 }
 
-static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();
-
-/// Every profile, sorted for display. A broken profile file is a build defect caught by the tests; at run time
-/// the broken file is left out rather than crashing the app.
+/// Every profile, sorted for display: built from the profile files at build time (a broken file does not build).
 pub fn all() -> &'static [Profile] {
-    PROFILES.get_or_init(|| {
-        load_all().unwrap_or_else(|_| {
-            PROFILE_FILES
-                .iter()
-                .filter_map(|(_, json)| crate::engine::json::from_str_strict::<Profile>(json).ok())
-                .collect()
-        })
-    })
+    builtin_all()
+}
+
+fn builtin_all() -> &'static [Profile; PROFILE_COUNT] {
+    static PROFILES: OnceLock<[Profile; PROFILE_COUNT]> = OnceLock::new();
+    PROFILES.get_or_init(builtin)
 }
 
 /// The profile with this id, or the national baseline when the id is unknown (e.g. a profile file was removed).
 pub fn get(id: &ProfileId) -> &'static Profile {
-    let all = all();
+    let all = builtin_all();
     all.iter()
         .find(|p| &p.id == id)
         .or_else(|| all.iter().find(|p| p.id.as_str() == ProfileId::DEFAULT))
-        .or_else(|| all.first())
-        .unwrap_or_else(|| fallback())
-}
-
-fn fallback() -> &'static Profile {
-    static FALLBACK: OnceLock<Profile> = OnceLock::new();
-    FALLBACK.get_or_init(|| Profile {
-        id: ProfileId::default(),
-        name: "Nationell grund".into(),
-        order: 0,
-        presumed_consent_allowed: false,
-        meeting_within_weeks: None,
-        school_summoned: false,
-        consent_max_months: None,
-        mature_child_may_consent: true,
-        initiative_answer_working_days: None,
-        kallelse_answer_working_days: None,
-        kallelse_after_discharge_calendar_days: None,
-        plan_within_working_days: None,
-        kva: KvaCodes {
-            planning: Some("AU124".into()),
-            discharge: Some("AU125".into()),
-            follow_up: Some("AW010".into()),
-            physical_only: false,
-        },
-        void_previous_plan_on: VoidOn::Meeting,
-        printed_plan_signed: false,
-        ask_person_agreement: true,
-        it_service: "verksamhetssystemet".into(),
-        source: "SKR".into(),
-    })
+        .unwrap_or(&all[0])
 }
