@@ -7,6 +7,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { shortenImports } from './short-imports.mjs';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -28,9 +29,20 @@ if (process.env.TRUNK_PROFILE === 'release') {
     console.error('post-build: terser is not installed (run .ci/setup.sh)');
     process.exit(1);
   }
-  for (const name of readdirSync(dir).filter((n) => /^sip-planen-[0-9a-f]+\.js$/.test(n))) {
+  for (const name of readdirSync(dir).filter((n) => /^(sip-planen|min-plan)-[0-9a-f]+\.js$/.test(n))) {
     const path = join(dir, name);
-    const code = readFileSync(path, 'utf8');
+    let code = readFileSync(path, 'utf8');
+    // Short import names in the Wasm and its glue (see short-imports.mjs).
+    const wasmPath = join(dir, name.replace(/\.js$/, '_bg.wasm'));
+    try {
+      const r = shortenImports(readFileSync(wasmPath), code);
+      writeFileSync(wasmPath, r.wasm);
+      code = r.js;
+      console.log(`post-build: ${r.count} Wasm imports renamed short`);
+    } catch (e) {
+      console.error(`post-build: ${e.message}`);
+      process.exit(1);
+    }
     const out = await terser.minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
     if (!out.code) {
       console.error(`post-build: terser produced nothing for ${name}`);
@@ -38,7 +50,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
     }
     writeFileSync(path, out.code);
     const sri = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
-    const link = new RegExp(`(href=/${name.replace('.', '\\.')} integrity=)sha384-[A-Za-z0-9+/=]+`);
+    const link = new RegExp(`(href=[^ >]*/${name.replace('.', '\\.')} integrity=)sha384-[A-Za-z0-9+/=]+`);
     if (!link.test(html)) {
       console.error(`post-build: no integrity attribute for ${name} in index.html`);
       process.exit(1);
@@ -82,8 +94,9 @@ if (!/<meta charset=[^>]*>/i.test(html)) {
 }
 html = html.replace(/(<meta charset=[^>]*>)/i, `$1${meta}`);
 writeFileSync(file, html);
-// Static hosts without rewrites serve 404.html for unknown paths: make it the app itself (SPA fallback).
-writeFileSync(join(dir, '404.html'), html);
+// Static hosts without rewrites serve 404.html for unknown paths: make it the app itself (SPA fallback). Not for
+// the second entry ("Min plan", built nested with SIP_MIN_PLAN set), which has one page.
+if (!process.env.SIP_MIN_PLAN) writeFileSync(join(dir, '404.html'), html);
 console.log(`post-build: Content-Security-Policy with ${hashes.length} inline script hash(es)`);
 
 // Precompressed copies beside each text and wasm asset, for hosts that serve them as they are (nginx

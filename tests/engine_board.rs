@@ -565,3 +565,20 @@ fn r_upp_4_the_board_at_a_follow_up_shows_statuses_and_marks_what_changed() {
     );
     assert_eq!(BoardView::decode(&view.encode()), Some(view));
 }
+
+#[test]
+fn r_upp_4_what_changed_on_the_board_does_not_count_the_drafts_missing_statuses() {
+    let mut w = World::adult();
+    let (k, r) = w.advance_to_locked_plan();
+    w.ok(w.follow_up_all(ActivityStatus::Pagar, "Enligt plan"));
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Uppfoljning, &[k, r]),
+    ));
+    let mut draft = w.case.current_plan().unwrap().content.clone();
+    for i in draft.insatser.iter_mut() {
+        i.status = None;
+    }
+    let view = board_view(&w.case, &draft, 0);
+    assert!(view.changes.is_empty(), "{:?}", view.changes);
+    assert!(view.insatser.iter().all(|i| i.status == "Pågår"));
+}

@@ -892,3 +892,32 @@ fn r_upp_4_in_vastmanland_calling_the_new_meeting_voids_the_plan() {
     ));
     assert_eq!(w.case.plans().len(), 2);
 }
+
+#[test]
+fn r_upp_2_editing_the_new_version_keeps_each_insats_status() {
+    let mut w = World::adult();
+    let (k, r) = w.advance_to_locked_plan();
+    w.ok(w.follow_up_all(ActivityStatus::Pagar, "Enligt plan"));
+    w.tick(24 * 30);
+    w.ok(Command::HoldMeeting(
+        w.meeting_input(MeetingKind::Uppfoljning, &[k, r]),
+    ));
+    // The editor sends the plan as typed, without statuses; the recorded ones stay.
+    let mut edited = w.case.current_plan().unwrap().content.clone();
+    for i in edited.insatser.iter_mut() {
+        i.status = None;
+        i.status_comment.clear();
+    }
+    w.ok(Command::UpdatePlan(edited));
+    let p = w.case.current_plan().unwrap();
+    assert!(p
+        .content
+        .insatser
+        .iter()
+        .all(|i| i.status == Some(ActivityStatus::Pagar) && i.status_comment == "Enligt plan"));
+    // And the board shows them for the editor's draft, which has none.
+    let mut draft = p.content.clone();
+    draft.insatser[0].status = None;
+    let view = sip_planen::engine::board::board_view(&w.case, &draft, 0);
+    assert_eq!(view.insatser[0].status, "Pågår");
+}

@@ -429,7 +429,8 @@ impl Case {
             && self
                 .kallelse
                 .as_ref()
-                .is_none_or(|k| self.meetings.iter().any(|m| m.at.date() >= k.sent.date()))
+                // A meeting held after the kallelse was sent.
+                .is_none_or(|k| self.meetings.len() > k.meetings_before as usize)
     }
     pub fn discharge(&self) -> Option<&Discharge> {
         self.discharge.as_ref()

@@ -14,6 +14,7 @@ pub mod profiles;
 pub mod rules;
 pub mod serde_iso;
 pub mod set;
+pub mod share;
 pub mod views;
 pub mod violation;
 

@@ -5,6 +5,7 @@ pub mod crypto;
 mod error;
 pub mod passphrase;
 pub mod schema;
+pub mod share;
 mod vault;
 
 pub use error::StoreError;

@@ -64,4 +64,7 @@ pub struct Kallelse {
     pub documenter: String,
     #[serde(with = "crate::engine::serde_iso::datetime")]
     pub sent: NaiveDateTime,
+    /// How many meetings the case had when it was sent: a meeting after that is the one it called.
+    #[serde(default)]
+    pub meetings_before: u32,
 }

@@ -77,6 +77,7 @@ impl Case {
             recipients,
             documenter: draft.documenter.trim().to_string(),
             sent: ctx.now,
+            meetings_before: u32::try_from(self.meetings.len()).unwrap_or(u32::MAX),
         });
         let what = if follow_up {
             "Kallelse till uppföljning"

@@ -134,6 +134,9 @@ impl Case {
         for i in content.insatser.iter_mut() {
             let prev = old.iter().find(|o| o.id == i.id && i.id != 0);
             i.decided = prev.is_some_and(|p| p.decided && p.unit == i.unit);
+            // The follow-up status is recorded at a follow-up (R-UPP-2), never taken from the edit.
+            i.status = prev.and_then(|p| p.status);
+            i.status_comment = prev.map(|p| p.status_comment.clone()).unwrap_or_default();
             if i.id == 0 {
                 i.id = next_id;
                 next_id += 1;

@@ -78,12 +78,15 @@ pub fn insats_when(start: Option<chrono::NaiveDate>, how_often: &str) -> String 
     }
 }
 
-/// Who reads the plan: the meeting room's big screen (numbers hidden, contact persons by name only) or the printed
-/// copy the person and the parties without system access get (R-PLAN-11: with every contact's phone number).
+/// Who reads the plan: the meeting room's big screen (numbers hidden, contact persons by name only), the printed
+/// copy the person and the parties without system access get (R-PLAN-11: with every contact's phone number), or the
+/// person's own "Min plan" on their phone (numbers in the free texts hidden — an identity number never leaves the
+/// case — and the contacts with their phone numbers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
     Room,
     Paper,
+    Person,
 }
 
 /// R-PLAN-9: the big-screen projection of a plan draft of this case (its current version), at agenda step
@@ -102,13 +105,31 @@ pub fn plan_view(
     agenda: usize,
     audience: Audience,
 ) -> BoardView {
+    let this = case.plans().iter().find(|p| p.version == version);
+    // An editor's draft carries no follow-up status: each insats has the one recorded on it (R-UPP-2).
+    let filled;
+    let content = match this {
+        Some(p) if content.insatser.iter().any(|i| i.status.is_none()) => {
+            let mut c = content.clone();
+            for i in c.insatser.iter_mut().filter(|i| i.status.is_none()) {
+                if let Some(o) = p.content.insatser.iter().find(|o| o.id == i.id) {
+                    i.status = o.status;
+                    i.status_comment.clone_from(&o.status_comment);
+                }
+            }
+            filled = c;
+            &filled
+        }
+        _ => content,
+    };
     let previous = case
         .plans()
         .iter()
         .filter(|p| p.version < version)
         .max_by_key(|p| p.version);
     let room = audience == Audience::Room;
-    let redact = |s: &str| if room { redact(s) } else { s.to_string() };
+    let hide = audience != Audience::Paper;
+    let redact = |s: &str| if hide { redact(s) } else { s.to_string() };
     // Party names pass the redaction too: a unit's name may carry its phone number.
     let name = |id: PartyId| case.party(id).map(|p| redact(&p.name)).unwrap_or_default();
     let lines = |v: &[String]| -> Vec<String> {
@@ -122,10 +143,7 @@ pub fn plan_view(
         title: redact(&r_plan_9_title(case.person().first_name())),
         first_name: redact(case.person().first_name()),
         agenda: agenda.min(R_PLAN_8_AGENDA.len() - 1),
-        state: case
-            .plans()
-            .iter()
-            .find(|p| p.version == version)
+        state: this
             .map(|p| p.state().label_sv().to_string())
             .unwrap_or_default(),
         needs: lines(&content.needs),
@@ -184,7 +202,7 @@ pub fn plan_view(
             .map(|c| BoardLine {
                 who: name(c.party),
                 text: match (room, c.phone.trim()) {
-                    (false, phone) if !phone.is_empty() => format!("{}, {phone}", c.name.trim()),
+                    (false, phone) if !phone.is_empty() => format!("{}, {phone}", r(&c.name)),
                     _ => r(&c.name),
                 },
             })

@@ -30,7 +30,7 @@ pub enum BoardMessage {
 // The wire format of the channel. A plain text with ASCII separators instead of JSON: the big screen is sent a
 // message per keystroke, and serde code for these types would cost the bundle more than this does. Separator
 // characters cannot be typed; any that reach a text are dropped, so every message decodes to what was sent.
-const FIELD: char = '\u{1f}';
+pub(super) const FIELD: char = '\u{1f}';
 const ITEM: char = '\u{1e}';
 const PART: char = '\u{1d}';
 

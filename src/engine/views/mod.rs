@@ -6,5 +6,6 @@ pub mod board;
 mod board_wire;
 pub mod evaluate;
 pub mod meeting;
+pub mod person;
 pub mod redact;
 pub mod versions;

@@ -21,7 +21,7 @@ pub fn qr_path(text: &str) -> Option<(i32, String)> {
 
 /// The QR code of `text`, labelled for screen readers with what it leads to.
 #[component]
-pub fn Qr(#[prop(into)] text: String, label: &'static str) -> impl IntoView {
+pub fn Qr(#[prop(into)] text: String, #[prop(into)] label: String) -> impl IntoView {
     qr_path(&text).map(|(size, d)| {
         view! {
             <svg class="qr" role="img" aria-label=label viewBox=format!("0 0 {size} {size}")

@@ -69,3 +69,47 @@ export async function startMeeting(page, app) {
   await page.getByRole('button', { name: 'Starta mötet' }).click();
   await expect(page.getByRole('navigation', { name: 'Dagordning' })).toBeVisible();
 }
+
+/** Writes the smallest complete plan (R-PLAN-1) with one insats, decided by its own unit. */
+export async function writePlan(page) {
+  await page.getByLabel('Behov', { exact: true }).fill('Stöd på morgonen');
+  await page.getByLabel('Vad behöver Lisa hjälp med?').fill('Påminnelser om mediciner');
+  await page.getByLabel('Vad kan Lisa göra själv?').fill('Lisa handlar själv');
+  await page.getByLabel('Delmål', { exact: true }).fill('Lisa ska laga frukost själv');
+  await page.getByRole('button', { name: 'Lägg till insats' }).click();
+  const insats = page.getByRole('group', { name: /^Insats/ });
+  await insats.getByLabel('Verksamhet').selectOption({ label: 'Socialtjänsten Västerås' });
+  await insats.getByLabel('Vad', { exact: true }).fill('Hemtjänst på morgonen');
+  await insats.getByLabel('Ansvarig person (namn)').fill('Sara Hemtjänst');
+  await insats.getByLabel('Start').fill('2026-12-01');
+  await insats.getByLabel('Hur ofta').fill('varje morgon');
+  await insats.getByLabel('Var', { exact: true }).fill('I hemmet');
+  await page.getByLabel('Huvudansvarig för SIP:en').selectOption({ label: 'Socialtjänsten Västerås' });
+  await page.getByLabel('Uppföljning, datum').fill('2027-03-01');
+  await page.getByLabel('Uppföljning, plats').fill('Vårdcentralen Centrum');
+  await decide(page);
+}
+
+export async function decide(page) {
+  const insats = page.getByRole('group', { name: /^Insats/ });
+  await insats.getByLabel('Beslutas av').selectOption({ label: 'Socialtjänsten Västerås' });
+  await insats.getByRole('button', { name: 'Markera som beslutad' }).click();
+  await expect(insats.getByText('Beslutad av den egna verksamheten')).toBeVisible();
+}
+
+export async function establishSignLock(page) {
+  await page.getByRole('button', { name: 'Upprätta plan' }).click();
+  await expect(page.locator('.plan-state')).toContainText('Upprättad');
+  await page.getByRole('button', { name: 'Signera planen' }).click();
+  await expect(page.locator('.plan-state')).toContainText('Signerad');
+  await page.getByRole('button', { name: 'Lås planen' }).click();
+  await expect(page.locator('.plan-state')).toContainText('Låst');
+}
+
+/** From a new case to a written, established, signed and locked plan (version 1). */
+export async function lockedPlan(page, app) {
+  await readyForMeeting(page, app);
+  await startMeeting(page, app);
+  await writePlan(page);
+  await establishSignLock(page);
+}

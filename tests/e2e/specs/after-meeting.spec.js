@@ -2,7 +2,9 @@
 // (R-UPP-4), and the versions with what changed.
 import { test, expect } from '../pages/fixtures.js';
 import { App } from '../pages/app.js';
-import { readyForMeeting, startMeeting, consent } from '../pages/flows.js';
+import { readyForMeeting, startMeeting, consent, fillKallelse, writePlan, decide, establishSignLock, lockedPlan } from '../pages/flows.js';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
 /** No sideways scrolling on a 360-px phone (WCAG 1.4.10), then back to the test's size. */
 async function fitsPhone(page, screen) {
@@ -11,50 +13,6 @@ async function fitsPhone(page, screen) {
   const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(over, `horizontal overflow on ${screen} at 360 px`).toBeLessThanOrEqual(0);
   await page.setViewportSize(size);
-}
-
-/** Writes the smallest complete plan (R-PLAN-1) with one insats, decided by its own unit. */
-async function writePlan(page) {
-  await page.getByLabel('Behov', { exact: true }).fill('Stöd på morgonen');
-  await page.getByLabel('Vad behöver Lisa hjälp med?').fill('Påminnelser om mediciner');
-  await page.getByLabel('Vad kan Lisa göra själv?').fill('Lisa handlar själv');
-  await page.getByLabel('Delmål', { exact: true }).fill('Lisa ska laga frukost själv');
-  await page.getByRole('button', { name: 'Lägg till insats' }).click();
-  const insats = page.getByRole('group', { name: /^Insats/ });
-  await insats.getByLabel('Verksamhet').selectOption({ label: 'Socialtjänsten Västerås' });
-  await insats.getByLabel('Vad', { exact: true }).fill('Hemtjänst på morgonen');
-  await insats.getByLabel('Ansvarig person (namn)').fill('Sara Hemtjänst');
-  await insats.getByLabel('Start').fill('2026-12-01');
-  await insats.getByLabel('Hur ofta').fill('varje morgon');
-  await insats.getByLabel('Var', { exact: true }).fill('I hemmet');
-  await page.getByLabel('Huvudansvarig för SIP:en').selectOption({ label: 'Socialtjänsten Västerås' });
-  await page.getByLabel('Uppföljning, datum').fill('2027-03-01');
-  await page.getByLabel('Uppföljning, plats').fill('Vårdcentralen Centrum');
-  await decide(page);
-}
-
-async function decide(page) {
-  const insats = page.getByRole('group', { name: /^Insats/ });
-  await insats.getByLabel('Beslutas av').selectOption({ label: 'Socialtjänsten Västerås' });
-  await insats.getByRole('button', { name: 'Markera som beslutad' }).click();
-  await expect(insats.getByText('Beslutad av den egna verksamheten')).toBeVisible();
-}
-
-async function establishSignLock(page) {
-  await page.getByRole('button', { name: 'Upprätta plan' }).click();
-  await expect(page.locator('.plan-state')).toContainText('Upprättad');
-  await page.getByRole('button', { name: 'Signera planen' }).click();
-  await expect(page.locator('.plan-state')).toContainText('Signerad');
-  await page.getByRole('button', { name: 'Lås planen' }).click();
-  await expect(page.locator('.plan-state')).toContainText('Låst');
-}
-
-/** From a new case to a written, established, signed and locked plan (version 1). */
-async function lockedPlan(page, app) {
-  await readyForMeeting(page, app);
-  await startMeeting(page, app);
-  await writePlan(page);
-  await establishSignLock(page);
 }
 
 test('follow-up with statuses, then a follow-up meeting opens version 2; v1 is voided and kept, the change is named', async ({ page }) => {
@@ -210,4 +168,63 @@ test('attendance is corrected during the meeting: someone arrives late', async (
   await meeting.getByRole('group', { name: 'Närvarande' }).getByRole('checkbox', { name: 'Vårdcentralen Centrum' }).check();
   await meeting.getByRole('button', { name: 'Spara närvaron' }).click();
   await expect(meeting).toContainText('Socialtjänsten Västerås, Vårdcentralen Centrum och Lisa');
+});
+
+test('a kallelse to an earlier follow-up, then the follow-up meeting on the big screen: statuses, what changed marked, and printed', async ({ page, context }) => {
+  const app = new App(page);
+  await lockedPlan(page, app);
+  const followUp = page.getByRole('region', { name: 'Uppföljning', exact: true });
+  await followUp.getByRole('group', { name: 'Hemtjänst på morgonen (Socialtjänsten Västerås)' }).getByLabel('Pågår').check();
+  await followUp.getByRole('button', { name: 'Dokumentera uppföljningen' }).click();
+  await expect(followUp.getByRole('status')).toHaveText('Uppföljningen är dokumenterad.');
+
+  // R-UPP-5: life changed before the booked follow-up (2027-03-01): the parties are called earlier, like the first time.
+  const call = page.getByRole('region', { name: 'Kalla till uppföljning' });
+  await expect(call).toContainText('kallar huvudansvarig parterna tidigare');
+  await call.getByRole('link', { name: 'Kalla till tidigare uppföljning' }).click();
+  await expect(page.getByRole('heading', { name: 'Kalla till uppföljning' })).toBeVisible();
+  await expect(page.getByLabel('Syfte: varför behövs mötet?')).toHaveValue('Uppföljning av planen');
+  await expect(page.getByRole('region', { name: 'Senast skickade kallelsen' })).toBeVisible();
+  await app.expectAccessible('kallelse to a follow-up');
+  await fillKallelse(page);
+  await page.getByRole('button', { name: 'Skicka kallelse' }).click();
+  await expect(page.getByRole('heading', { name: 'Kalla till uppföljning' })).toHaveCount(0);
+  for (const [unit, who] of [['Socialtjänsten Västerås', 'Anna Samordnare'], ['Vårdcentralen Centrum', 'Dr Berg']]) {
+    const row = app.recipient(unit);
+    await expect(row).toContainText('Väntar på kvittens');
+    await row.getByLabel('Vem kommer (vid kvittens)').fill(who);
+    await row.getByRole('button', { name: `Kvittera för ${unit}` }).click();
+    await expect(row).toContainText(`${who} kommer`);
+  }
+
+  // The follow-up meeting from that kallelse; the big screen shows the statuses and marks what changes in version 2.
+  await app.step('Möte och plan');
+  await expect(page.getByRole('checkbox', { name: 'Vårdcentralen Centrum – Dr Berg' })).toBeChecked();
+  await page.getByRole('button', { name: 'Starta uppföljningsmötet' }).click();
+  await expect(page.locator('.plan-state')).toContainText('Utkast');
+  const [board] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Öppna storskärm' }).click(),
+  ]);
+  await board.setViewportSize({ width: 1920, height: 1080 });
+  const insatsOnBoard = board.locator('.insats', { hasText: 'Hemtjänst på morgonen' });
+  await expect(insatsOnBoard).toContainText('Pågår');
+  await expect(insatsOnBoard.locator('.mark')).toHaveCount(0);
+  await page.getByRole('group', { name: /^Insats/ }).getByLabel('Hur ofta').fill('tre morgnar i veckan');
+  await expect(insatsOnBoard.locator('.mark')).toHaveText('Ändrad');
+  const changed = board.locator('.plan-section', { has: board.getByRole('heading', { name: 'Ändrat sedan version 1' }) });
+  await expect(changed).toContainText('hur ofta: varje morgon → tre morgnar i veckan');
+  await expect(changed).not.toContainText('status:');
+  await new App(board).expectAccessible('big screen at a follow-up meeting');
+  await board.screenshot({ path: `${ARTIFACTS}storskarm-uppfoljning.png` });
+  await board.close();
+
+  // Version 2 printed: what changed since version 1 is on paper too.
+  await decide(page);
+  await establishSignLock(page);
+  await page.getByRole('region', { name: 'Versioner' }).getByRole('link', { name: 'Läs version 2' }).click();
+  await expect(page.locator('.plan-meta')).toContainText('version 2 · Låst');
+  await expect(page.locator('.plan-print')).toContainText('Ändrat sedan version 1');
+  await expect(page.locator('.plan-print')).toContainText('varje morgon → tre morgnar i veckan');
+  await app.expectAccessible('version 2 printed with what changed');
 });

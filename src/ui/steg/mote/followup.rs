@@ -47,7 +47,7 @@ pub fn AfterMeeting(case: Memo<Option<Case>>) -> impl IntoView {
         })
     });
     view! {
-        {move || established.get().map(|_| view! { <FollowUp case=case/> <Revise case=case/> })}
+        {move || established.get().map(|_| view! { <super::share::SharePlan case=case/> <FollowUp case=case/> <Revise case=case/> })}
         <Versions case=case/>
     }
 }

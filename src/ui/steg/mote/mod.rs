@@ -6,7 +6,8 @@
 //! - `sync`: the one way from the draft to the big screen and (after at most one short pause) the engine;
 //! - `meeting`: the page — agenda, facts, the big screen, the overlay;
 //! - `editor`: the fields; `lifecycle`: establish, sign, lock, agreement, print;
-//! - `followup`: after the plan is established — the follow-up, the meeting that opens a new version, the versions.
+//! - `followup`: after the plan is established — the follow-up, the meeting that opens a new version, the versions;
+//! - `share`: "Dela med Lisa", the established plan as a sealed link to the person's own "Min plan".
 
 mod attendance;
 mod closing;
@@ -15,6 +16,7 @@ mod editor;
 mod followup;
 mod lifecycle;
 mod meeting;
+mod share;
 mod start;
 pub mod sync;
 
