@@ -433,3 +433,100 @@ async fn passphrases_are_checked_normalised_and_repeated_failures_wait() {
         Some(StoreError::Wait(_))
     ));
 }
+
+// --- "Min plan": the share link, sealed and opened in the browser (issue 16) ---
+
+use sip_planen::engine::board::{BoardInsats, BoardLine, BoardView};
+use sip_planen::engine::share::{SealedLink, ShareCode};
+use sip_planen::engine::views::person::{PersonPlan, PersonPlanState};
+use sip_planen::store::share::{open_link, seal_link, ShareError};
+
+/// A large plan: 30 insatser, 10 contacts, the other parts filled as a coordinator would.
+fn large_plan() -> PersonPlan {
+    let units = [
+        "Socialtjänsten Västerås",
+        "Vårdcentralen Centrum",
+        "Psykiatrin Västerås",
+        "Försäkringskassan",
+    ];
+    let plan = BoardView {
+        title: "Lisas plan".into(),
+        first_name: "Lisa".into(),
+        needs: vec![
+            "Stöd på morgonen och med mediciner".into(),
+            "Hjälp att hitta en sysselsättning".into(),
+        ],
+        long_term_goal: "Lisa vill bo kvar hemma och klara vardagen med så lite hjälp som möjligt"
+            .into(),
+        delmal: (1..=5)
+            .map(|n| format!("Delmål {n}: Lisa ska klara del {n} av morgonen själv före sommaren"))
+            .collect(),
+        insatser: (0..30)
+            .map(|n| BoardInsats {
+                what: format!(
+                    "Insats {n}: hjälp med dusch, påklädning och frukost enligt genomförandeplan"
+                ),
+                who: format!("{}, kontaktperson nummer {n}", units[n % 4]),
+                when: format!("från 2026-12-{:02}, två gånger i veckan", n % 28 + 1),
+                place: "I hemmet, Storgatan 12".into(),
+                ..Default::default()
+            })
+            .collect(),
+        self_does: "Lisa handlar själv och sköter tvätten".into(),
+        help_needed: "Påminnelser om mediciner och stöd vid läkarbesök".into(),
+        contacts: (0..10)
+            .map(|n| BoardLine {
+                who: units[n % 4].into(),
+                text: format!(
+                    "Kontaktperson {n}, 021-{:03} {:02} {:02}",
+                    100 + n * 7,
+                    n * 3,
+                    90 - n
+                ),
+            })
+            .collect(),
+        huvudansvarig: "Socialtjänsten Västerås".into(),
+        follow_up: "2027-03-01, Vårdcentralen Centrum".into(),
+        ..Default::default()
+    };
+    PersonPlan {
+        state: PersonPlanState::Galler,
+        version: 3,
+        date: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        plan,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_opens_with_its_code_only_and_refuses_a_changed_byte() {
+    let plan = large_plan();
+    let text = plan.encode();
+    let code = ShareCode::from_random(&(0..=255u8).rev().collect::<Vec<_>>()).unwrap();
+    let sealed = seal_link(&text, &code).await.unwrap();
+    let link = format!("https://sip.example.se/min-plan/#{}", sealed.to_fragment());
+    wasm_bindgen_test::console_log!(
+        "min-plan link for 30 insatser and 10 contacts: {} characters (plan text {} bytes)",
+        link.len(),
+        text.len()
+    );
+    // The fragment read back opens with the code, to the same plan.
+    let back = SealedLink::from_fragment(&sealed.to_fragment()).unwrap();
+    let opened = open_link(&back, &code).await.unwrap();
+    assert_eq!(PersonPlan::decode(&opened), Some(plan));
+    // Another code opens nothing.
+    let other = ShareCode::parse("ACEF-GH34-JKMN").unwrap();
+    assert_eq!(open_link(&back, &other).await, Err(ShareError::WrongCode));
+    // Any single changed byte of the ciphertext is refused (AES-GCM), never opened in part.
+    for i in [0, sealed.data.len() / 2, sealed.data.len() - 1] {
+        let mut bad = sealed.clone();
+        bad.data[i] ^= 1;
+        assert_eq!(
+            open_link(&bad, &code).await,
+            Err(ShareError::WrongCode),
+            "byte {i}"
+        );
+    }
+    let mut bad = sealed.clone();
+    bad.salt[0] ^= 1;
+    assert_eq!(open_link(&bad, &code).await, Err(ShareError::WrongCode));
+}

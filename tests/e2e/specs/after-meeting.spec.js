@@ -2,7 +2,7 @@
 // (R-UPP-4), and the versions with what changed.
 import { test, expect } from '../pages/fixtures.js';
 import { App } from '../pages/app.js';
-import { readyForMeeting, startMeeting, consent, fillKallelse, writePlan, decide, establishSignLock, lockedPlan } from '../pages/flows.js';
+import { readyForMeeting, startMeeting, consent, fillKallelse, writePlan, decide, establishSignLock, lockedPlan, newCase, twoUnits } from '../pages/flows.js';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -227,4 +227,32 @@ test('a kallelse to an earlier follow-up, then the follow-up meeting on the big 
   await expect(page.locator('.plan-print')).toContainText('Ändrat sedan version 1');
   await expect(page.locator('.plan-print')).toContainText('varje morgon → tre morgnar i veckan');
   await app.expectAccessible('version 2 printed with what changed');
+});
+
+test('closing for each of the other reasons, each on its own case: no need from both huvudmän, no new need soon, consent withdrawn', async ({ page }) => {
+  const app = new App(page);
+  const cases = [
+    ['Behov av insatser från båda huvudmännen finns inte längre', { name: 'Karin Ek', number: '750312-1233' }],
+    ['Inget nytt sådant behov väntas inom kort', { name: 'Omar Said', number: '680515-4561' }],
+    ['Samtycket är återkallat', { name: 'Sara Lind', number: '920704-7896' }],
+  ];
+  for (const [i, [reason, person]] of cases.entries()) {
+    if (i === 0) await newCase(page, app, person);
+    else await app.createCase(person);
+    await twoUnits(app);
+    await consent(page, app);
+    await app.step('Avslut');
+    await page.getByRole('radio', { name: reason }).check();
+    await page.getByRole('radio', { name: 'Direkt, utan möte' }).check();
+    await page.getByRole('button', { name: 'Avsluta SIP:en' }).click();
+    const done = page.getByRole('region', { name: 'SIP:en är avslutad' });
+    await expect(done).toContainText(reason);
+    await expect(done).toContainText('direkt, utan möte');
+    await expect(page.getByRole('region', { name: 'Meddela att SIP:en inte längre gäller' }).getByRole('listitem'))
+      .toHaveText(['Socialtjänsten Västerås', 'Vårdcentralen Centrum']);
+    await expect(page.getByRole('region', { name: 'Till personen' })).toContainText('Om behovet kommer tillbaka');
+    // Closed once: no second closing.
+    await expect(page.getByRole('button', { name: 'Avsluta SIP:en' })).toHaveCount(0);
+    await app.expectAccessible(`closed: ${reason}`);
+  }
 });

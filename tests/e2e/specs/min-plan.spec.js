@@ -83,6 +83,8 @@ test('Dela med Lisa → the link in a fresh browser with the code → Lisas plan
       await p.getByRole('button', { name: 'Stor text' }).click();
       await expect(p.getByRole('button', { name: 'Stor text' })).toHaveAttribute('aria-pressed', 'true');
       await p.emulateMedia({ media: 'print' });
+      // On paper: the link as a QR code to open the plan again (never the code).
+      await expect(p.getByRole('img', { name: /Skanna med telefonen/ })).toBeVisible();
       await p.pdf({ path: `${ARTIFACTS}min-plan-utskrift.pdf`, format: 'A4' });
       await p.emulateMedia({ media: 'screen' });
     }
