@@ -99,6 +99,42 @@ writeFileSync(file, html);
 if (!process.env.SIP_MIN_PLAN) writeFileSync(join(dir, '404.html'), html);
 console.log(`post-build: Content-Security-Policy with ${hashes.length} inline script hash(es)`);
 
+// Each entry's service worker (public/sw.js for the app, min-plan/sw.js for "Min plan") caches that entry's own
+// files: give it their names and a cache named after them, so a new deployment installs a new cache (and the app
+// offers "Ladda om"). Also in a dev build, so `trunk serve` behaves the same offline.
+{
+  const minPlan = Boolean(process.env.SIP_MIN_PLAN);
+  const prefix = minPlan ? '/min-plan/' : '/';
+  const sw = join(dir, 'sw.js');
+  const names = readdirSync(dir, { recursive: true }).map(String)
+    .filter((n) => /\.(wasm|js|css|html|svg|png|webmanifest)$/.test(n))
+    .filter((n) => n !== 'sw.js' && n !== '404.html' && !n.startsWith('min-plan/'))
+    .sort()
+    .map((n) => prefix + n);
+  const digest = createHash('sha256');
+  for (const n of names) digest.update(n).update(readFileSync(join(dir, n.slice(prefix.length))));
+  const version = digest.digest('hex').slice(0, 16);
+  const cache = minPlan ? 'min-plan' : 'sip-planen';
+  let code = readFileSync(sw, 'utf8');
+  if (!code.includes('const FILES = [];') || !code.includes(`const CACHE = '${cache}-dev';`)) {
+    console.error(`post-build: ${prefix}sw.js has no file list or cache name to fill`);
+    process.exit(1);
+  }
+  code = code.replace('const FILES = [];', `const FILES = ${JSON.stringify(names)};`)
+    .replace(`const CACHE = '${cache}-dev';`, `const CACHE = '${cache}-${version}';`);
+  if (process.env.TRUNK_PROFILE === 'release') {
+    const require = createRequire(new URL('../tests/e2e/package.json', import.meta.url));
+    const out = await require('terser').minify(code, { ecma: 2020, compress: { passes: 2 }, mangle: true });
+    if (!out.code) {
+      console.error(`post-build: terser produced nothing for ${prefix}sw.js`);
+      process.exit(1);
+    }
+    code = out.code;
+  }
+  writeFileSync(sw, code);
+  console.log(`post-build: ${prefix}sw.js caches ${names.length} files as ${cache}-${version}`);
+}
+
 // Precompressed copies beside each text and wasm asset, for hosts that serve them as they are (nginx
 // `brotli_static on; gzip_static on;`, see the README's Hosting section). Release builds only.
 if (process.env.TRUNK_PROFILE === 'release') {

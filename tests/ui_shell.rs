@@ -53,3 +53,9 @@ fn the_static_first_screen_has_no_field_to_type_into_and_no_id_the_app_uses() {
         assert!(!s.contains(id), "the shell repeats the app's {id}");
     }
 }
+
+#[test]
+fn the_update_notice_of_index_html_says_what_the_apps_texts_say() {
+    assert!(INDEX.contains(&format!("<p role=status>{}<button", text::UPDATE_READY)));
+    assert!(INDEX.contains(&format!(">{}</button>", text::UPDATE_RELOAD)));
+}

@@ -5,6 +5,9 @@ pub const APP_NAME: &str = "SIP-planen";
 /// Who the event log names for changes made on this device.
 pub const ACTOR: &str = "Samordnare på den här enheten";
 pub const TAGLINE: &str = "Samordnad individuell plan";
+/// A new deployment is installed (index.html's service-worker script shows it; the app has saved what was typed).
+pub const UPDATE_READY: &str = "En ny version finns. ";
+pub const UPDATE_RELOAD: &str = "Ladda om";
 pub const SKIP_LINK: &str = "Hoppa till innehållet";
 
 pub const NAV_LABEL: &str = "Huvudmeny";

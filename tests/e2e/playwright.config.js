@@ -22,6 +22,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
     screenshot: 'only-on-failure',
+    // The service workers (offline use) are tested where they are the subject (specs/offline.spec.js, the Min plan
+    // spec's own contexts); elsewhere a worker caching 1.3 MB in the background of every test would only add load.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: 'node serve-dist.mjs ../../dist 8090',

@@ -8,7 +8,7 @@ const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
 /** A fresh browser context (no store, no app), recording every request it makes. */
 async function stranger(browser, baseURL, viewport) {
-  const context = await browser.newContext({ viewport, baseURL });
+  const context = await browser.newContext({ viewport, baseURL, serviceWorkers: 'allow' });
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
   const page = await context.newPage();
@@ -87,6 +87,14 @@ test('Dela med Lisa → the link in a fresh browser with the code → Lisas plan
       await expect(p.getByRole('img', { name: /Skanna med telefonen/ })).toBeVisible();
       await p.pdf({ path: `${ARTIFACTS}min-plan-utskrift.pdf`, format: 'A4' });
       await p.emulateMedia({ media: 'screen' });
+      // Offline once opened: with the network off the page starts again and opens the plan from the link.
+      await p.evaluate(async () => { await navigator.serviceWorker.ready; });
+      await s.context.setOffline(true);
+      await p.reload();
+      await p.getByLabel('Skriv din kod').fill(code);
+      await p.getByRole('button', { name: 'Visa min plan' }).click();
+      await expect(p.getByRole('heading', { level: 1, name: 'Lisas plan' })).toBeVisible();
+      await s.context.setOffline(false);
     }
     // The fragment reaches no server, and nothing leaves the origin.
     const secret = fragment.slice(1, 40);
