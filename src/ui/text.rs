@@ -100,6 +100,14 @@ pub const SETTINGS_PROFILE_HINT: &str = "Används för nya ärenden. Kan ändras
 pub const SETTINGS_TEXT_SIZE: &str = "Textstorlek";
 pub const SETTINGS_AUTOLOCK: &str = "Lås automatiskt efter";
 pub const SETTINGS_SAVED: &str = "Inställningen är sparad.";
+pub const STORAGE_TITLE: &str = "Lagring på den här enheten";
+pub const STORAGE_KEPT: &str =
+    "Webbläsaren har lovat att behålla uppgifterna (beständig lagring): de raderas inte för att frigöra utrymme.";
+pub const STORAGE_NOT_KEPT: &str = "Webbläsaren har inte lovat att behålla uppgifterna: den kan radera dem om enheten får ont om utrymme. Installera SIP-planen på enheten (Lägg till på hemskärmen) så ökar chansen att den gör det.";
+pub const STORAGE_UNKNOWN: &str = "Webbläsaren berättar inte om uppgifterna behålls.";
+pub const STORAGE_FULL_SOON: &str = "Lagringsutrymmet börjar ta slut. Frigör utrymme på enheten innan fler ärenden skrivs, annars kan ändringar inte sparas.";
+/// Warn when this share of the browser's quota for the site is used.
+pub const STORAGE_WARN_PERCENT: u64 = 80;
 
 pub const CRASH_TITLE: &str = "Något gick fel";
 pub const CRASH_TEXT: &str =

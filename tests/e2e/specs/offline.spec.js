@@ -63,3 +63,22 @@ test('with the network off the app starts, unlocks and saves; it is installable;
     undo();
   }
 });
+
+test('Inställningar shows whether the browser keeps the data and how full the storage is, and warns well before full', async ({ page }) => {
+  const app = new App(page);
+  await app.open('/installningar');
+  const storage = page.getByRole('region', { name: 'Lagring på den här enheten' });
+  await expect(storage).toContainText(/Använt \d+,\d MB av \d+,\d MB som webbläsaren tillåter \(\d+ %\)\./);
+  await expect(storage).toContainText(/Webbläsaren (har lovat|har inte lovat|berättar inte)/);
+  await expect(storage.getByRole('alert')).toHaveCount(0);
+  await app.expectAccessible('settings with the storage');
+
+  // A device nearly full (the browser's estimate, as it would report it).
+  await page.addInitScript(() => {
+    navigator.storage.estimate = async () => ({ usage: 9 * 1048576 * 100, quota: 1000 * 1048576 });
+  });
+  await page.reload();
+  await expect(storage).toContainText('Använt 900,0 MB av 1000,0 MB som webbläsaren tillåter (90 %).');
+  await expect(storage.getByRole('alert')).toHaveText(/Lagringsutrymmet börjar ta slut/);
+  await app.expectAccessible('settings, storage nearly full');
+});
