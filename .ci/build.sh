@@ -9,7 +9,7 @@ cd "$ROOT"
 source "$ROOT/.ci/toolchain.env"
 export RUSTUP_TOOLCHAIN="$SITE_TOOLCHAIN"
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=-inline-threshold=0"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=-inline-threshold=0 -Zmir-opt-level=0"
 # Its own target directory: switching compilers in one would rebuild everything each time.
 export CARGO_TARGET_DIR="$ROOT/target/site"
 exec trunk build --release --locked "$@"
