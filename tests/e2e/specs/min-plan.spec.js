@@ -22,10 +22,10 @@ test('Dela med Lisa → the link in a fresh browser with the code → Lisas plan
   await share.getByRole('button', { name: 'Dela med Lisa' }).click();
   const code = (await share.locator('.share-code').textContent()).trim();
   expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-  const link = await share.getByRole('textbox', { name: 'Länken' }).inputValue();
+  const link = await share.getByRole('textbox', { name: 'Länken till Lisa' }).inputValue();
   expect(link).toMatch(/\/min-plan\/#1\./);
   expect(link).not.toContain(code.replaceAll('-', ''));
-  await expect(share.getByRole('img', { name: /QR-kod till länken/ })).toBeVisible();
+  await expect(share.getByRole('img', { name: 'QR-kod till länken för Lisa' })).toBeVisible();
   const length = link.length;
   console.log(`min-plan: link ${length} characters for a plan of one insats`);
   await app.expectAccessible('Dela med Lisa, with the code, the link and its QR code');
