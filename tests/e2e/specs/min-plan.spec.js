@@ -63,6 +63,13 @@ test('Dela med Lisa → the link in a fresh browser with the code → Lisas plan
     expect(over, 'no sideways scrolling').toBeLessThanOrEqual(0);
     if (viewport.width === 390) {
       await p.screenshot({ path: `${ARTIFACTS}min-plan-telefon.png`, fullPage: true });
+      // A 360-px phone at 200 % text: no sideways scrolling.
+      await p.setViewportSize({ width: 360, height: 780 });
+      await p.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      const wide = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(wide, 'no sideways scrolling at 360 px and 200 % text').toBeLessThanOrEqual(0);
+      await p.evaluate(() => { document.documentElement.style.fontSize = ''; });
+      await p.setViewportSize(viewport);
       // Arabic, right to left; the plan's own words stay as written.
       await p.getByLabel('Språk').selectOption({ label: 'العربية' });
       await expect(p.locator('html')).toHaveAttribute('dir', 'rtl');
