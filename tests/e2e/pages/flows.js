@@ -71,11 +71,11 @@ export async function startMeeting(page, app) {
 }
 
 /** Writes the smallest complete plan (R-PLAN-1) with one insats, decided by its own unit. */
-export async function writePlan(page) {
+export async function writePlan(page, name = 'Lisa') {
   await page.getByLabel('Behov', { exact: true }).fill('Stöd på morgonen');
-  await page.getByLabel('Vad behöver Lisa hjälp med?').fill('Påminnelser om mediciner');
-  await page.getByLabel('Vad kan Lisa göra själv?').fill('Lisa handlar själv');
-  await page.getByLabel('Delmål', { exact: true }).fill('Lisa ska laga frukost själv');
+  await page.getByLabel(`Vad behöver ${name} hjälp med?`).fill('Påminnelser om mediciner');
+  await page.getByLabel(`Vad kan ${name} göra själv?`).fill(`${name} handlar själv`);
+  await page.getByLabel('Delmål', { exact: true }).fill(`${name} ska laga frukost själv`);
   await page.getByRole('button', { name: 'Lägg till insats' }).click();
   const insats = page.getByRole('group', { name: /^Insats/ });
   await insats.getByLabel('Verksamhet').selectOption({ label: 'Socialtjänsten Västerås' });

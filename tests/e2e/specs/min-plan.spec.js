@@ -2,7 +2,7 @@
 // opened in a browser that has no store — on a phone and on a desktop, in four language choices, printed.
 import { test, expect } from '../pages/fixtures.js';
 import { App } from '../pages/app.js';
-import { lockedPlan } from '../pages/flows.js';
+import { lockedPlan, newCase, twoUnits, consent, sendInitiative, fillKallelse, startMeeting, writePlan, establishSignLock } from '../pages/flows.js';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -119,5 +119,48 @@ test('Dela med Lisa → the link in a fresh browser with the code → Lisas plan
     await expect(s.page.getByLabel('Skriv in din kod')).toHaveCount(0);
   }
   await new App(s.page).expectAccessible('Min plan, damaged link');
+  await s.context.close();
+});
+
+test('for a child, each guardian gets an own link and code: one guardian\'s code does not open the other\'s link', async ({ page, browser, baseURL }) => {
+  const app = new App(page);
+  await newCase(page, app, { name: 'Elsa Berg', number: '20170102-2384', kommun: 'Sala' });
+  await twoUnits(app);
+  await app.addGuardian('Maria Berg');
+  await app.addGuardian('Johan Berg');
+  await consent(page, app, { givers: ['Vårdnadshavare Maria Berg', 'Vårdnadshavare Johan Berg'] });
+  await sendInitiative(page, app);
+  await page.getByRole('button', { name: 'Kvittera för Vårdcentralen Centrum' }).click();
+  await app.step('Kallelse');
+  await fillKallelse(page);
+  await page.getByRole('button', { name: 'Skicka kallelse' }).click();
+  await startMeeting(page, app);
+  await writePlan(page, 'Elsa');
+  await establishSignLock(page);
+
+  const share = page.getByRole('region', { name: /Min plan – dela planen med Elsa/ });
+  const shared = {};
+  for (const who of ['Maria Berg', 'Johan Berg']) {
+    await share.getByRole('button', { name: `Dela med ${who}` }).click();
+    await expect(share.getByRole('heading', { name: `Till ${who} – version 1` })).toBeVisible();
+    const link = await share.getByRole('textbox', { name: `Länken till ${who}` }).inputValue();
+    const code = (await share.locator('.share-result', { hasText: `Till ${who}` }).locator('.share-code').textContent()).trim();
+    shared[who] = { link, code };
+  }
+  await expect(share.getByRole('button', { name: 'Dela med Elsa' })).toBeVisible();
+  expect(shared['Maria Berg'].code).not.toBe(shared['Johan Berg'].code);
+  expect(shared['Maria Berg'].link).not.toBe(shared['Johan Berg'].link);
+  await app.expectAccessible('Dela med, for a child and both guardians');
+
+  const s = await stranger(browser, baseURL, { width: 390, height: 844 });
+  const fragment = shared['Maria Berg'].link.slice(shared['Maria Berg'].link.indexOf('#'));
+  await s.page.goto(`/min-plan/${fragment}`);
+  await s.page.getByLabel('Skriv in din kod').fill(shared['Johan Berg'].code);
+  await s.page.getByRole('button', { name: 'Visa min plan' }).click();
+  await expect(s.page.getByRole('alert')).toHaveText('Koden stämmer inte. Kontrollera koden och försök igen.');
+  await s.page.getByLabel('Skriv in din kod').fill(shared['Maria Berg'].code);
+  await s.page.getByRole('button', { name: 'Visa min plan' }).click();
+  await expect(s.page.getByRole('heading', { level: 1, name: 'Elsas plan' })).toBeVisible();
+  await expect(s.page.locator('body')).not.toContainText('2384');
   await s.context.close();
 });
