@@ -106,10 +106,14 @@ pub fn plan_view(
     audience: Audience,
 ) -> BoardView {
     let this = case.plans().iter().find(|p| p.version == version);
-    // An editor's draft carries no follow-up status: each insats has the one recorded on it (R-UPP-2).
+    // An editor's draft carries no follow-up status: each insats has the one recorded on it (R-UPP-2). Copied only
+    // when there is one to fill in (not on every keystroke of a first version).
     let filled;
     let content = match this {
-        Some(p) if content.insatser.iter().any(|i| i.status.is_none()) => {
+        Some(p)
+            if p.content.insatser.iter().any(|o| o.status.is_some())
+                && content.insatser.iter().any(|i| i.status.is_none()) =>
+        {
             let mut c = content.clone();
             for i in c.insatser.iter_mut().filter(|i| i.status.is_none()) {
                 if let Some(o) = p.content.insatser.iter().find(|o| o.id == i.id) {

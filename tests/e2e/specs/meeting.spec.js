@@ -1,7 +1,7 @@
 // The meeting: the plan editor, the big screen in a second window, the plan's lifecycle and the printed plan.
 import { test, expect } from '../pages/fixtures.js';
 import { App } from '../pages/app.js';
-import { readyForMeeting, startMeeting } from '../pages/flows.js';
+import { readyForMeeting, startMeeting, establishSignLock } from '../pages/flows.js';
 import { mkdirSync } from 'node:fs';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -159,12 +159,7 @@ test('the plan: establish refused with what is missing, decided by its own unit,
   await app.expectAccessible('meeting editor 768×1024, filled');
   await page.setViewportSize({ width: 1024, height: 768 });
 
-  await page.getByRole('button', { name: 'Upprätta plan' }).click();
-  await expect(page.locator('.plan-state')).toContainText('Upprättad');
-  await page.getByRole('button', { name: 'Signera planen' }).click();
-  await expect(page.locator('.plan-state')).toContainText('Signerad');
-  await page.getByRole('button', { name: 'Lås planen' }).click();
-  await expect(page.locator('.plan-state')).toContainText('Låst');
+  await establishSignLock(page);
   // Locked: the plan is read-only (what follows it, the follow-up, has fields of its own).
   await expect(page.getByLabel('Långsiktigt mål')).toHaveCount(0);
   await expect(page.locator('.meeting').getByRole('textbox')).toHaveCount(0);
