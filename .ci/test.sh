@@ -6,6 +6,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 export CHROMEDRIVER=/usr/bin/chromedriver
+# No incremental caches: a clean run builds each crate once, and they would only take disk.
+export CARGO_INCREMENTAL=0
 step() { echo; echo "==== $*"; }
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
@@ -37,5 +39,6 @@ bash .ci/build.sh --features bench --dist target/dist-bench
 node tests/e2e/scripts/measure-store.mjs target/dist-bench
 passed=$(sed -nE 's/.*test result: ok\. ([0-9]+) passed.*/\1/p; s/^ *([0-9]+) passed \(.*/\1/p' "$LOG" | awk '{s+=$1} END {print s+0}')
 echo
+echo "disk: target/ holds $(du -sh target 2>/dev/null | cut -f1); $(df -h . | awk 'NR==2 {print $4}') free"
 echo "all steps passed"
 echo "tests: ${passed:-0} passed, 0 failed"
