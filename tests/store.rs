@@ -530,3 +530,83 @@ async fn a_share_link_opens_with_its_code_only_and_refuses_a_changed_byte() {
     bad.salt[0] ^= 1;
     assert_eq!(open_link(&bad, &code).await, Err(ShareError::WrongCode));
 }
+
+use sip_planen::engine::backup::{plan_restore, Backup, BackupError, Choice};
+use sip_planen::store::backup::{open_backup, seal_backup};
+
+#[wasm_bindgen_test]
+async fn a_backup_opens_with_its_passphrase_only_and_restores_into_a_wiped_store_in_one_go() {
+    let name = "t-backup";
+    let store = fresh(name).await;
+    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let cases: Vec<Case> = (0..40)
+        .map(|i| case(&format!("Person {i:02}"), "19121212-1212"))
+        .collect();
+    vault.put_cases(&cases).await.unwrap();
+    let backup = Backup {
+        created: now(),
+        cases: vault.load_cases().await.unwrap().cases,
+    };
+    let bytes = seal_backup(&backup, "en annan lång lösenfras")
+        .await
+        .unwrap();
+    // Neither a name nor identity digits in the file.
+    let hay = String::from_utf8_lossy(&bytes);
+    assert!(!hay.contains("Person") && !hay.contains("19121212"));
+    // Wrong passphrase; any changed byte (header, IV or ciphertext); cut short: refused, nothing returned.
+    assert_eq!(
+        open_backup(&bytes, "fel lösenfras här").await,
+        Err(BackupError::WrongPassphraseOrChanged)
+    );
+    for at in [12, 30, 40, bytes.len() - 1] {
+        let mut changed = bytes.clone();
+        changed[at] ^= 1;
+        assert_eq!(
+            open_backup(&changed, "en annan lång lösenfras").await,
+            Err(BackupError::WrongPassphraseOrChanged),
+            "byte {at}"
+        );
+    }
+    assert_eq!(
+        open_backup(&bytes[..bytes.len() - 20], "en annan lång lösenfras").await,
+        Err(BackupError::WrongPassphraseOrChanged)
+    );
+    assert_eq!(
+        open_backup(&bytes[..20], "en annan lång lösenfras").await,
+        Err(BackupError::Truncated)
+    );
+    let opened = open_backup(&bytes, "en annan lång lösenfras")
+        .await
+        .unwrap();
+    assert_eq!(opened, backup);
+
+    // Wipe: a new device (a new database), then restore everything in one transaction.
+    vault.lock().close();
+    delete(name).await;
+    let store = Store::open_named(name).await.unwrap();
+    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let plan = plan_restore(
+        &[],
+        opened,
+        &|_| Choice::KeepNewer,
+        &mut || CaseId(uuid::Uuid::new_v4()),
+        now(),
+        "Anna",
+    );
+    assert_eq!(plan.added, 40);
+    vault.restore(&plan.write).await.unwrap();
+    let mut back = vault.load_cases().await.unwrap().cases;
+    back.sort_by(|a, b| a.person().name.cmp(&b.person().name));
+    assert_eq!(back, cases);
+    // A restored case is written on like any other (its revision was taken up by this tab).
+    vault.put_case(&back[0]).await.unwrap();
+    // And a restore over an existing case moves its revision on, so another tab's older copy is refused.
+    let other = Store::open_named(name).await.unwrap();
+    let (vault_b, _) = other.unlock(PASS).await.unwrap();
+    let _ = vault_b.load_cases().await.unwrap();
+    vault.restore(&back[..1]).await.unwrap();
+    assert!(matches!(
+        vault_b.put_case(&back[0]).await,
+        Err(StoreError::Conflict(_))
+    ));
+}

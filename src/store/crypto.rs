@@ -53,6 +53,16 @@ pub struct VaultKey {
 }
 
 impl VaultKey {
+    /// The browser's key object, to hand to the backup tool's own Wasm (it stays non-extractable).
+    pub fn crypto_key(&self) -> &CryptoKey {
+        &self.key
+    }
+
+    /// A key handed over by the app (see [`VaultKey::crypto_key`]); `None` when it is not a key.
+    pub fn from_crypto_key(key: JsValue) -> Option<VaultKey> {
+        key.dyn_into::<CryptoKey>().ok().map(|key| VaultKey { key })
+    }
+
     /// Derives the AES-GCM-256 key from the passphrase with PBKDF2-SHA-256.
     pub async fn derive(
         passphrase: &str,
@@ -104,6 +114,47 @@ impl VaultKey {
             iv,
             ct: Uint8Array::new(&ct).to_vec(),
         })
+    }
+
+    /// Seals many values at once: the browser encrypts them side by side (a restore of thousands of cases). Each
+    /// gets its own fresh IV; `aad` gives each its additional data.
+    pub async fn seal_many(
+        &self,
+        plains: &[Vec<u8>],
+        aad: impl Fn(usize) -> Vec<u8>,
+    ) -> Result<Vec<Sealed>, StoreError> {
+        // getRandomValues fills at most 65 536 bytes per call.
+        let mut ivs = Vec::with_capacity(plains.len() * IV_LEN);
+        while ivs.len() < plains.len() * IV_LEN {
+            let n = (plains.len() * IV_LEN - ivs.len()).min(65_536 / IV_LEN * IV_LEN);
+            ivs.extend(random_bytes(n)?);
+        }
+        let subtle = subtle()?;
+        let promises = Array::new();
+        for (i, plain) in plains.iter().enumerate() {
+            let iv = &ivs[i * IV_LEN..(i + 1) * IV_LEN];
+            let params = AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(iv));
+            params.set_additional_data_u8_array(&Uint8Array::from(aad(i).as_slice()));
+            let p = subtle
+                .encrypt_with_object_and_buffer_source(
+                    &params,
+                    &self.key,
+                    &Uint8Array::from(plain.as_slice()),
+                )
+                .map_err(|_| StoreError::CryptoUnavailable)?;
+            promises.push(&p);
+        }
+        let all = JsFuture::from(js_sys::Promise::all(&promises))
+            .await
+            .map_err(|_| StoreError::CryptoUnavailable)?;
+        Ok(Array::from(&all)
+            .iter()
+            .enumerate()
+            .map(|(i, ct)| Sealed {
+                iv: ivs[i * IV_LEN..(i + 1) * IV_LEN].to_vec(),
+                ct: Uint8Array::new(&ct).to_vec(),
+            })
+            .collect())
     }
 
     /// Opens a sealed value; fails when the key is wrong or the record was altered.

@@ -1,6 +1,7 @@
 //! The only door to IndexedDB. Every case is sealed (see [`crypto`]) before it is written and opened after it is
 //! read; the rest of the app sees plain engine types.
 
+pub mod backup;
 pub mod crypto;
 mod error;
 pub mod passphrase;
@@ -130,6 +131,12 @@ impl Store {
             .await?
             .pop();
         Ok(v.and_then(|v| VaultMeta::from_js(&v)))
+    }
+
+    /// The unlocked store for a key the app already holds (the backup tool's own Wasm gets it from the app, so the
+    /// passphrase is not asked again). `None` when `key` is not a key.
+    pub fn vault_with_key(&self, key: JsValue) -> Option<Vault> {
+        VaultKey::from_crypto_key(key).map(|k| Vault::new(self.db.clone(), k))
     }
 
     /// True when a passphrase has been chosen on this device.
@@ -274,6 +281,11 @@ impl Store {
 }
 
 impl Vault {
+    /// The key as the browser holds it, for the backup tool (see [`Store::vault_with_key`]).
+    pub fn crypto_key(&self) -> JsValue {
+        self.key.crypto_key().clone().into()
+    }
+
     /// Locks: the key is dropped with the vault; the connection stays for the unlock form.
     pub fn lock(self) -> Store {
         Store { db: self.db() }

@@ -43,8 +43,8 @@ pub enum ShareError {
     Unsupported,
 }
 
-/// Runs `bytes` through a compression or decompression stream.
-async fn through(bytes: &[u8], compress: bool) -> Result<Vec<u8>, JsValue> {
+/// Runs `bytes` through a compression or decompression stream (deflate-raw).
+pub(super) async fn through(bytes: &[u8], compress: bool) -> Result<Vec<u8>, JsValue> {
     let parts = Array::of1(&Uint8Array::from(bytes));
     let stream: ReadableStream = Blob::new_with_u8_array_sequence(&parts)?.stream();
     let pair = if compress {

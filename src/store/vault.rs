@@ -20,17 +20,17 @@ use wasm_bindgen::JsValue;
 /// The revision of a record as this tab last saw it, with the IV it had (a fresh IV per write, so an equal IV
 /// means the very record this tab wrote).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Seen {
-    rev: u64,
-    iv: Vec<u8>,
+pub(super) struct Seen {
+    pub(super) rev: u64,
+    pub(super) iv: Vec<u8>,
 }
 
 /// An unlocked store: the database and the derived key. Dropping it is locking.
 #[derive(Clone)]
 pub struct Vault {
-    db: Database,
-    key: VaultKey,
-    seen: Rc<RefCell<BTreeMap<String, Seen>>>,
+    pub(super) db: Database,
+    pub(super) key: VaultKey,
+    pub(super) seen: Rc<RefCell<BTreeMap<String, Seen>>>,
 }
 
 /// A case sealed for writing: built before a transaction opens (crypto cannot run inside one), written later.
@@ -48,18 +48,18 @@ pub struct Loaded {
     pub unreadable: Vec<String>,
 }
 
-fn case_aad(id: &str) -> Vec<u8> {
+pub(super) fn case_aad(id: &str) -> Vec<u8> {
     format!("cases/{id}").into_bytes()
 }
 
-fn record(id: &str, rev: u64, sealed: &Sealed) -> JsValue {
+pub(super) fn record(id: &str, rev: u64, sealed: &Sealed) -> JsValue {
     let o = sealed.to_js();
     let _ = Reflect::set(&o, &"id".into(), &JsValue::from_str(id));
     let _ = Reflect::set(&o, &"rev".into(), &JsValue::from(rev as f64));
     o
 }
 
-fn rev_of(rec: &JsValue) -> u64 {
+pub(super) fn rev_of(rec: &JsValue) -> u64 {
     Reflect::get(rec, &"rev".into())
         .ok()
         .and_then(|v| v.as_f64())
