@@ -29,7 +29,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
     console.error('post-build: terser is not installed (run .ci/setup.sh)');
     process.exit(1);
   }
-  for (const name of readdirSync(dir).filter((n) => /^(sip-planen|min-plan)-[0-9a-f]+\.js$/.test(n))) {
+  for (const name of readdirSync(dir).filter((n) => /^(sip-planen|min-plan)-[0-9a-f]+\.js$|^sakerhetskopia\.js$/.test(n))) {
     const path = join(dir, name);
     let code = readFileSync(path, 'utf8');
     // Short import names in the Wasm and its glue (see short-imports.mjs).
@@ -95,15 +95,16 @@ if (!/<meta charset=[^>]*>/i.test(html)) {
 html = html.replace(/(<meta charset=[^>]*>)/i, `$1${meta}`);
 writeFileSync(file, html);
 // Static hosts without rewrites serve 404.html for unknown paths: make it the app itself (SPA fallback). Not for
-// the second entry ("Min plan", built nested with SIP_MIN_PLAN set), which has one page.
-if (!process.env.SIP_MIN_PLAN) writeFileSync(join(dir, '404.html'), html);
+// the other entries (built nested with SIP_ENTRY set), which have one page each.
+if (!process.env.SIP_ENTRY) writeFileSync(join(dir, '404.html'), html);
 console.log(`post-build: Content-Security-Policy with ${hashes.length} inline script hash(es)`);
 
 // Each entry's service worker (public/sw.js for the app, min-plan/sw.js for "Min plan") caches that entry's own
 // files: give it their names and a cache named after them, so a new deployment installs a new cache (and the app
 // offers "Ladda om"). Also in a dev build, so `trunk serve` behaves the same offline.
-{
-  const minPlan = Boolean(process.env.SIP_MIN_PLAN);
+// The backup tool has no worker of its own: the app's caches its files with the app's.
+if (process.env.SIP_ENTRY !== 'sakerhetskopia') {
+  const minPlan = process.env.SIP_ENTRY === 'min-plan';
   const prefix = minPlan ? '/min-plan/' : '/';
   const sw = join(dir, 'sw.js');
   const names = readdirSync(dir, { recursive: true }).map(String)

@@ -5,10 +5,11 @@
 use super::crypto::{random_bytes, Sealed, VaultKey, PBKDF2_ITERATIONS};
 use super::error::write_error;
 use super::share::through;
-use super::vault::{case_aad, record, rev_of, Seen};
-use super::{schema, StoreError, Vault};
+use super::vault::{case_aad, record, Seen};
+use super::{schema, SealedCase, StoreError, Vault};
 use crate::engine::backup::{Backup, BackupError, SealedBackup, MAX_BYTES, SALT_LEN};
 use crate::engine::Case;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
@@ -62,10 +63,18 @@ pub async fn open_backup(bytes: &[u8], passphrase: &str) -> Result<Backup, Backu
 }
 
 impl Vault {
-    /// Writes restored cases in one transaction, sealed before it opens. A case already stored is replaced (the
-    /// user chose so: [`crate::engine::backup::plan_restore`]); its revision moves on, so another tab that has it
-    /// open is told of the change at its next write instead of overwriting the restored case.
+    /// Writes restored cases in one transaction, sealed side by side before it opens. A case already stored is
+    /// replaced (the user chose so: [`crate::engine::backup::plan_restore`]). Its revision moves on from the one this
+    /// tab last read (the restore reads the device's cases first); another tab that has the case open sees a record
+    /// it did not write at its next write and is told, instead of overwriting the restored case. Every put is issued
+    /// at once and the transaction's end is awaited once: all or nothing.
     pub async fn restore(&self, cases: &[Case]) -> Result<(), StoreError> {
+        let sealed = self.seal_many(cases).await?;
+        self.write_restored(&sealed).await
+    }
+
+    /// Seals many cases side by side (the browser encrypts them in parallel), before any transaction opens.
+    pub async fn seal_many(&self, cases: &[Case]) -> Result<Vec<SealedCase>, StoreError> {
         let mut plains = Vec::with_capacity(cases.len());
         for case in cases {
             plains.push(
@@ -74,7 +83,15 @@ impl Vault {
         }
         let ids: Vec<String> = cases.iter().map(|c| c.id().to_string()).collect();
         let sealed = self.key.seal_many(&plains, |i| case_aad(&ids[i])).await?;
-        drop(plains);
+        Ok(cases
+            .iter()
+            .zip(sealed)
+            .map(|(c, sealed)| SealedCase { id: c.id(), sealed })
+            .collect())
+    }
+
+    /// Writes sealed cases in one transaction, replacing what is stored (see [`Vault::restore`]).
+    pub async fn write_restored(&self, cases: &[SealedCase]) -> Result<(), StoreError> {
         let tx = self
             .db
             .transaction(schema::STORE_CASES)
@@ -82,23 +99,21 @@ impl Vault {
             .build()
             .map_err(write_error)?;
         let store = tx.object_store(schema::STORE_CASES).map_err(write_error)?;
-        let mut written = Vec::with_capacity(ids.len());
-        for (id, sealed) in ids.into_iter().zip(sealed) {
-            let stored: Option<JsValue> = store
-                .get(id.as_str())
-                .primitive()
-                .map_err(write_error)?
-                .await
-                .map_err(write_error)?;
-            let rev = stored.as_ref().map_or(0, rev_of) + 1;
+        let mut written = Vec::with_capacity(cases.len());
+        for c in cases {
+            let id = c.id.to_string();
+            let rev = self.seen.borrow().get(&id).map_or(0, |s| s.rev) + 1;
             store
-                .put(record(&id, rev, &sealed))
-                .with_key(id.as_str())
-                .primitive()
-                .map_err(write_error)?
-                .await
-                .map_err(write_error)?;
-            written.push((id, Seen { rev, iv: sealed.iv }));
+                .as_sys()
+                .put_with_key(&record(&id, rev, &c.sealed), &JsValue::from_str(&id))
+                .map_err(|e| write_error(format!("{e:?}")))?;
+            written.push((
+                id,
+                Seen {
+                    rev,
+                    iv: c.sealed.iv.clone(),
+                },
+            ));
         }
         tx.commit().await.map_err(write_error)?;
         self.seen.borrow_mut().extend(written);

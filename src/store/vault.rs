@@ -37,7 +37,7 @@ pub struct Vault {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SealedCase {
     pub id: CaseId,
-    sealed: Sealed,
+    pub(super) sealed: Sealed,
 }
 
 /// What unlocking read: the cases that opened, and the ids of records that did not (altered, swapped or not a

@@ -109,6 +109,28 @@ pub const STORAGE_FULL_SOON: &str = "Lagringsutrymmet börjar ta slut. Frigör u
 /// Warn when this share of the browser's quota for the site is used.
 pub const STORAGE_WARN_PERCENT: u64 = 80;
 
+pub const BACKUP_TITLE: &str = "Säkerhetskopia";
+pub const BACKUP_INTRO: &str = "Ärendena finns bara på den här enheten. En säkerhetskopia är alla ärenden i en krypterad fil med en egen lösenfras. Förvara filen och lösenfrasen åtskilda.";
+pub const BACKUP_LOCKED: &str = "Lås upp appen för att säkerhetskopiera eller återställa.";
+pub const BACKUP_OPEN: &str = "Öppna säkerhetskopiering och återställning";
+pub const BACKUP_TOOL_FAILED: &str =
+    "Säkerhetskopieringen gick inte att öppna. Ladda om sidan och försök igen.";
+pub const BACKUP_OPEN_IN_APP: &str =
+    "Säkerhetskopiering och återställning öppnas under Inställningar i SIP-planen.";
+pub const BACKUP_MAKE: &str = "Säkerhetskopiera";
+pub const BACKUP_PASS: &str = "Lösenfras för säkerhetskopian";
+pub const BACKUP_PASS_HINT: &str =
+    "Minst 12 tecken. Den behövs för att återställa – utan den går filen inte att läsa.";
+pub const BACKUP_PASS_AGAIN: &str = "Samma lösenfras igen";
+pub const RESTORE_TITLE: &str = "Återställ";
+pub const RESTORE_FILE: &str = "Fil med säkerhetskopia";
+pub const RESTORE_PASS: &str = "Säkerhetskopians lösenfras";
+pub const RESTORE_READ: &str = "Läs säkerhetskopian";
+pub const RESTORE_NO_FILE: &str = "Välj filen med säkerhetskopian.";
+pub const RESTORE_CLASHES: &str = "Ärenden som finns både på enheten och i filen";
+pub const RESTORE_CLASH_HINT: &str = "De är olika. Välj vad som ska gälla för dem.";
+pub const RESTORE_CANCEL: &str = "Avbryt";
+
 pub const CRASH_TITLE: &str = "Något gick fel";
 pub const CRASH_TEXT: &str =
     "SIP-planen stötte på ett fel och behöver laddas om. Det som redan var sparat finns kvar.";

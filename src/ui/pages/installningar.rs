@@ -1,5 +1,6 @@
 //! Settings: regional profile for new cases, text size, auto-lock (kept in localStorage, preferences only), and the
-//! device's storage: whether the browser keeps the data, how much is used of what it allows.
+//! device's storage: whether the browser keeps the data, how much is used of what it allows; and, when unlocked, the
+//! backup section (src/ui/pages/sakerhetskopia.rs).
 
 use crate::ui::app::prefs::{TextSize, AUTOLOCK_CHOICES};
 use crate::ui::app::state::use_app;
@@ -53,6 +54,7 @@ pub fn Settings() -> impl IntoView {
         </form>
         <p role="status" class="saved-note">{move || status.get()}</p>
         <Storage/>
+        {app.is_unlocked().then(crate::ui::pages::sakerhetskopia::BackupSection)}
     }
 }
 

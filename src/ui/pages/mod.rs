@@ -7,6 +7,7 @@ pub mod att_gora;
 pub mod gate;
 pub mod installningar;
 pub mod nytt_arende;
+pub mod sakerhetskopia;
 pub mod samordning;
 pub mod tillganglighet;
 pub mod utskrift;
