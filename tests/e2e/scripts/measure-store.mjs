@@ -1,6 +1,7 @@
 // Measures the store with 1 000 cases in headless Chromium, against the measurement build (--features bench):
-// unlock time (key derivation + decrypting every case) and case-list render time. Prints figures; checks only
-// correctness (all cases listed, the crash page works) — timings are reported, never asserted.
+// unlock time (key derivation + decrypting every case) and case-list render time, and the restore of 1 000 and
+// 10 000 cases from a backup file. Prints figures; checks only correctness (all cases listed or restored, the crash
+// page works) — timings are reported, never asserted.
 // Usage: node measure-store.mjs <dist-bench-dir>
 import { chromium } from '@playwright/test';
 import { resolve } from 'node:path';
