@@ -29,7 +29,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
     console.error('post-build: terser is not installed (run .ci/setup.sh)');
     process.exit(1);
   }
-  for (const name of readdirSync(dir).filter((n) => /^(sip-planen|min-plan)-[0-9a-f]+\.js$|^sakerhetskopia\.js$/.test(n))) {
+  for (const name of readdirSync(dir).filter((n) => /^(sip-planen|min-plan)-[0-9a-f]+\.js$|^verktyg\.js$/.test(n))) {
     const path = join(dir, name);
     let code = readFileSync(path, 'utf8');
     // Short import names in the Wasm and its glue (see short-imports.mjs).
@@ -102,8 +102,8 @@ console.log(`post-build: Content-Security-Policy with ${hashes.length} inline sc
 // Each entry's service worker (public/sw.js for the app, min-plan/sw.js for "Min plan") caches that entry's own
 // files: give it their names and a cache named after them, so a new deployment installs a new cache (and the app
 // offers "Ladda om"). Also in a dev build, so `trunk serve` behaves the same offline.
-// The backup tool has no worker of its own: the app's caches its files with the app's.
-if (process.env.SIP_ENTRY !== 'sakerhetskopia') {
+// The tools (verktyg/) have no worker of their own: the app's caches their files with the app's.
+if (process.env.SIP_ENTRY !== 'verktyg') {
   const minPlan = process.env.SIP_ENTRY === 'min-plan';
   const prefix = minPlan ? '/min-plan/' : '/';
   const sw = join(dir, 'sw.js');

@@ -111,12 +111,11 @@ pub const STORAGE_WARN_PERCENT: u64 = 80;
 
 pub const BACKUP_TITLE: &str = "Säkerhetskopia";
 pub const BACKUP_INTRO: &str = "Ärendena finns bara på den här enheten. En säkerhetskopia är alla ärenden i en krypterad fil med en egen lösenfras. Förvara filen och lösenfrasen åtskilda.";
-pub const BACKUP_LOCKED: &str = "Lås upp appen för att säkerhetskopiera eller återställa.";
+pub const BACKUP_LOCKED: &str = "Lås upp SIP-planen först.";
 pub const BACKUP_OPEN: &str = "Öppna säkerhetskopiering och återställning";
-pub const BACKUP_TOOL_FAILED: &str =
-    "Säkerhetskopieringen gick inte att öppna. Ladda om sidan och försök igen.";
-pub const BACKUP_OPEN_IN_APP: &str =
-    "Säkerhetskopiering och återställning öppnas under Inställningar i SIP-planen.";
+/// The tools loaded when opened (src/verktyg): when one cannot be loaded, and what their page says on its own.
+pub const TOOLS_FAILED: &str = "Det gick inte att öppna. Ladda om sidan och försök igen.";
+pub const TOOLS_OPEN_IN_APP: &str = "Säkerhetskopiering öppnas under Inställningar i SIP-planen, och delning med personen under Möte och plan.";
 pub const BACKUP_MAKE: &str = "Säkerhetskopiera";
 pub const BACKUP_PASS: &str = "Lösenfras för säkerhetskopian";
 pub const BACKUP_PASS_HINT: &str =

@@ -1,6 +1,5 @@
 //! The app: its state in context, the layout (header, lock, footer) and the routes.
 
-mod backup;
 pub mod conflict;
 pub mod panic;
 pub mod prefs;
@@ -8,6 +7,7 @@ mod saving;
 pub mod session;
 pub mod state;
 pub mod steps;
+mod tools;
 
 use super::pages;
 use super::platform;

@@ -1,5 +1,5 @@
 //! Inställningar → Säkerhetskopia (when unlocked): what a backup is, and the button that loads the backup tool (its
-//! own Wasm, `src/sakerhetskopia`, not part of the app's first load), which then draws its forms in the button's
+//! own Wasm, `src/verktyg`, not part of the app's first load), which then draws its forms in the button's
 //! place.
 
 use crate::ui::app::state::use_app;

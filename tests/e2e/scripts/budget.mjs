@@ -10,8 +10,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const BUDGET_BROTLI_BYTES = 370 * 1024;
 // "Min plan" (issue 16), the person's own entry under min-plan/, has its own budget: first load on a phone.
 const MIN_PLAN_BUDGET_BROTLI_BYTES = 100 * 1024;
-// The backup tool (issue 17), under sakerhetskopia/, is loaded by the app only when the user opens it: its own line,
-// so what it weighs is seen, and a budget that keeps it from growing unnoticed.
+// The tools used now and then (backup and restore, issue 17; sharing with the person), under verktyg/, are loaded
+// by the app only when one is opened: their own line, so what they weigh is seen, and a budget that keeps them from
+// growing unnoticed.
 const TOOL_BUDGET_BROTLI_BYTES = 160 * 1024;
 const dist = process.argv[2] ?? 'dist';
 // index.html counts too: it carries the static first screen and the loader.
@@ -49,7 +50,7 @@ function entry(label, dir, skip, budget) {
   }
 }
 
-entry('SIP-planen (the coordinator\'s app)', '.', ['min-plan', 'sakerhetskopia'], BUDGET_BROTLI_BYTES);
+entry('SIP-planen (the coordinator\'s app)', '.', ['min-plan', 'verktyg'], BUDGET_BROTLI_BYTES);
 entry('Min plan (the person\'s own view, /min-plan/)', 'min-plan', [], MIN_PLAN_BUDGET_BROTLI_BYTES);
-entry('Säkerhetskopia (the backup tool, loaded when opened, /sakerhetskopia/)', 'sakerhetskopia', [], TOOL_BUDGET_BROTLI_BYTES);
+entry('Verktyg (backup and sharing, loaded when opened, /verktyg/)', 'verktyg', [], TOOL_BUDGET_BROTLI_BYTES);
 if (failed) process.exit(1);

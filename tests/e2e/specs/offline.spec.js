@@ -45,6 +45,12 @@ test('with the network off the app starts, unlocks and saves; it is installable;
   await app.unlock();
   await expect(selfDoes).toHaveValue('Lisa handlar själv, också utan nät');
   await app.expectAccessible('offline, unlocked, in the plan');
+  // The tools (their own Wasm, loaded when one is opened) come from the worker's cache too.
+  await page.getByRole('navigation').getByRole('link', { name: 'Inställningar' }).click();
+  await page.getByRole('button', { name: 'Öppna säkerhetskopiering och återställning' }).click();
+  await expect(page.getByRole('heading', { name: 'Säkerhetskopiera' })).toBeFocused();
+  await page.goBack();
+  await expect(selfDoes).toHaveValue('Lisa handlar själv, också utan nät');
   await context.setOffline(false);
 
   // A new deployment: announced, and nothing reloads until the user chooses; what was typed is kept.

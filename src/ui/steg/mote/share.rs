@@ -1,85 +1,44 @@
 //! "Dela med Lisa" (R-PLAN-11, "SIP är den enskildes plan"): the established plan as a link to the person's own
 //! "Min plan" (the second entry, /min-plan/), sealed under a code the coordinator tells the person. The link's
 //! fragment is never sent to a server; the link alone reads nothing. The code is shown here only — never on the big
-//! screen, which shows what is sent to it and nothing else.
+//! screen, which shows what is sent to it and nothing else. The sealing, the code and the QR code are a tool loaded
+//! when first used (`src/verktyg/share.rs`), so the app's first load does not carry them.
 
-use crate::engine::share::ShareCode;
-use crate::engine::views::person::person_plan;
 use crate::engine::Case;
-use crate::store::crypto::random_bytes;
-use crate::store::share::{seal_link, ShareError};
-use crate::ui::components::Qr;
+use crate::ui::app::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-#[derive(Clone)]
-struct Shared {
-    /// Who it is for: the person, or one of a child's guardians (each their own link and code).
-    to: String,
-    code: String,
-    link: String,
-    version: u32,
-}
+use wasm_bindgen::JsValue;
 
 #[component]
 pub fn SharePlan(case: Memo<Option<Case>>) -> impl IntoView {
+    let app = use_app();
     let Some(c) = case.get_untracked() else {
         return ().into_any();
     };
+    let id = c.id().to_string();
     let first = c.person().first_name().to_string();
     // The person, and for a child each guardian too.
     let recipients: Vec<String> = std::iter::once(first.clone())
         .chain(c.guardians().iter().map(|g| g.name.trim().to_string()))
         .filter(|n| !n.is_empty())
         .collect();
-    let shared = RwSignal::new(Vec::<Shared>::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let results = NodeRef::<leptos::html::Div>::new();
+    let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let share = move |to: String| {
+    let share = move |to: String, id: String| {
+        let Some(holder) = results.get_untracked() else {
+            return;
+        };
         if busy.get_untracked() {
             return;
         }
-        let Some((text, version)) = case.with_untracked(|c| {
-            let c = c.as_ref()?;
-            let v = c.current_plan()?.version;
-            Some((person_plan(c, v)?.encode(), v))
-        }) else {
-            error.set(Some(
-                "Planen är inte upprättad ännu; ett utkast delas inte.",
-            ));
-            return;
-        };
-        let Some(code) = random_bytes(48)
-            .ok()
-            .and_then(|b| ShareCode::from_random(&b))
-        else {
-            error.set(Some("Webbläsaren kan inte skapa en säker kod."));
-            return;
-        };
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            match seal_link(&text, &code).await {
-                Ok(sealed) => {
-                    let origin = web_sys::window()
-                        .and_then(|w| w.location().origin().ok())
-                        .unwrap_or_default();
-                    let item = Shared {
-                        to,
-                        code: code.grouped(),
-                        link: format!("{origin}/min-plan/#{}", sealed.to_fragment()),
-                        version,
-                    };
-                    shared.update(|v| {
-                        v.retain(|s| s.to != item.to);
-                        v.push(item);
-                    });
-                }
-                Err(ShareError::Unsupported | ShareError::WrongCode | ShareError::Damaged) => {
-                    error.set(Some(
-                        "Webbläsaren kan inte kryptera planen. Prova en annan webbläsare.",
-                    ));
-                }
+            let more = [JsValue::from_str(&id), JsValue::from_str(&to)];
+            if let Err(m) = app.tool("share_plan", holder.into(), &more).await {
+                error.set(Some(m));
             }
             busy.set(false);
         });
@@ -88,7 +47,8 @@ pub fn SharePlan(case: Memo<Option<Case>>) -> impl IntoView {
         .into_iter()
         .map(|to| {
             let label = format!("Dela med {to}");
-            view! { <button type="button" class="button primary" on:click=move |_| share(to.clone()) disabled=move || busy.get()>{label}</button>" " }
+            let id = id.clone();
+            view! { <button type="button" class="button primary" on:click=move |_| share(to.clone(), id.clone()) disabled=move || busy.get()>{label}</button>" " }
         })
         .collect_view();
     view! {
@@ -98,27 +58,8 @@ pub fn SharePlan(case: Memo<Option<Case>>) -> impl IntoView {
             <p>{buttons}</p>
             {move || busy.get().then(|| view! { <p role="status">"Krypterar planen …"</p> })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            {move || shared.get().into_iter().map(|s| {
-                let len = s.link.chars().count();
-                let id = format!("dela-lank-{}", s.to.replace(' ', "-"));
-                let qr_label = format!("QR-kod till länken för {}", s.to);
-                view! {
-                    <div class="share-result">
-                        <h3>{format!("Till {} – version {}", s.to, s.version)}</h3>
-                        <p>"Koden: "<strong class="share-code">{s.code.clone()}</strong></p>
-                        <div class="field">
-                            <label for=id.clone()>{format!("Länken till {}", s.to)}</label>
-                            <textarea id=id readonly rows="3" autocomplete="off" spellcheck="false">{s.link.clone()}</textarea>
-                            <p class="hint">{format!("{len} tecken. Markera och kopiera den, eller skanna QR-koden med telefonen.")}</p>
-                        </div>
-                        {if crate::ui::components::qr_path(&s.link).is_some() {
-                            view! { <Qr text=s.link.clone() label=qr_label/> }.into_any()
-                        } else {
-                            view! { <p class="hint">"Länken är för lång för en QR-kod. Skicka den som text, eller skriv ut planen."</p> }.into_any()
-                        }}
-                    </div>
-                }
-            }).collect_view()}
+            // The tool draws each recipient's code, link and QR code in here (Leptos keeps nothing of its own inside).
+            <div node_ref=results></div>
         </section>
     }
     .into_any()

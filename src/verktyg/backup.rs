@@ -1,23 +1,21 @@
-//! "Säkerhetskopiera" and "Återställ": a small Wasm of its own, loaded by the coordinator's app only when the user
-//! opens it under Inställningar (so the app's first load does not carry it). The app hands over the unlocked key
-//! (a non-extractable WebCrypto key: the passphrase is not asked again and the key never leaves the browser's
-//! crypto) and a function to call after a restore; this module draws its forms with plain DOM calls into the app's
-//! page, reads and writes the store itself ([`sip_planen::store`]) and validates a file with the engine
-//! ([`sip_planen::engine::backup`]) before anything is written.
+//! "Säkerhetskopiera" and "Återställ" (Inställningar): the forms, drawn into the app's page; a file is validated
+//! completely by the engine ([`sip_planen::engine::backup`]) before anything is written, and the app is told after
+//! each restore so it reads its case list again.
 
+use crate::dom::{by_id, doc, el, field_error, focus, input, on, pass_field, set_text};
 use sip_planen::engine::backup::{
     clashes, plan_restore, Backup, BackupError, Choice, FILE_EXTENSION, MAX_BYTES,
 };
 use sip_planen::engine::calendar::{iso, iso_minutes};
 use sip_planen::engine::{Case, CaseId};
 use sip_planen::store::backup::{open_backup, seal_backup};
-use sip_planen::store::{check_new_passphrase, Store, StoreError, Vault};
+use sip_planen::store::{check_new_passphrase, StoreError, Vault};
 use sip_planen::ui::text;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement};
 
 /// What the open tool holds: the unlocked store, the app's callback, and a read file until it is restored.
 struct Tool {
@@ -35,114 +33,6 @@ fn with_tool<R>(f: impl FnOnce(&mut Tool) -> R) -> Option<R> {
     TOOL.with(|t| t.borrow_mut().as_mut().map(f))
 }
 
-fn doc() -> Option<Document> {
-    web_sys::window()?.document()
-}
-
-fn by_id(id: &str) -> Option<Element> {
-    doc()?.get_element_by_id(id)
-}
-
-fn input(id: &str) -> Option<HtmlInputElement> {
-    by_id(id)?.dyn_into().ok()
-}
-
-fn el(
-    d: &Document,
-    parent: &Element,
-    tag: &str,
-    attrs: &[(&str, &str)],
-    text: &str,
-) -> Option<Element> {
-    let e = d.create_element(tag).ok()?;
-    for (k, v) in attrs {
-        let _ = e.set_attribute(k, v);
-    }
-    if !text.is_empty() {
-        e.set_text_content(Some(text));
-    }
-    parent.append_child(&e).ok()?;
-    Some(e)
-}
-
-fn on(e: &Element, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
-    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    let _ = e.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
-    cb.forget();
-}
-
-fn focus(id: &str) {
-    if let Some(e) = by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = e.focus();
-    }
-}
-
-fn set_text(id: &str, text: &str) {
-    if let Some(e) = by_id(id) {
-        e.set_text_content(Some(text));
-    }
-}
-
-/// Shows (or clears) the error of a passphrase field: linked to it, announced when it takes focus.
-fn field_error(id: &str, error: Option<&str>) {
-    set_text(&format!("{id}-fel"), error.unwrap_or(""));
-    if let Some(e) = by_id(id) {
-        let _ = match error {
-            Some(_) => e.set_attribute("aria-invalid", "true"),
-            None => e.remove_attribute("aria-invalid"),
-        };
-    }
-    if error.is_some() {
-        focus(id);
-    }
-}
-
-/// A labelled password field with its error line (and a hint).
-fn pass_field(d: &Document, form: &Element, id: &str, label: &str, hint: &str, autocomplete: &str) {
-    let Some(f) = el(d, form, "div", &[("class", "field")], "") else {
-        return;
-    };
-    el(d, &f, "label", &[("for", id)], label);
-    let described = if hint.is_empty() {
-        format!("{id}-fel")
-    } else {
-        el(
-            d,
-            &f,
-            "p",
-            &[("id", &format!("{id}-hint")), ("class", "hint")],
-            hint,
-        );
-        format!("{id}-hint {id}-fel")
-    };
-    el(
-        d,
-        &f,
-        "input",
-        &[
-            ("id", id),
-            ("type", "password"),
-            ("autocomplete", autocomplete),
-            ("aria-describedby", &described),
-        ],
-        "",
-    );
-    el(
-        d,
-        &f,
-        "p",
-        &[("id", &format!("{id}-fel")), ("class", "field-error")],
-        "",
-    );
-}
-
-fn main() {
-    // Opened as a page of its own (not through the app): say where it lives.
-    if let Some(main) = by_id("sakerhetskopia-sida") {
-        main.set_text_content(Some(text::BACKUP_OPEN_IN_APP));
-    }
-}
-
 /// Draws the tool into `container` (emptied first) for the app's unlocked `key`; `on_restored` is called with
 /// the summary after each restore, so the app reads its case list again.
 #[wasm_bindgen]
@@ -151,12 +41,7 @@ pub async fn open_backup_tool(
     key: JsValue,
     on_restored: js_sys::Function,
 ) -> Result<(), JsValue> {
-    let store = Store::open(std::rc::Rc::new(|_| {}))
-        .await
-        .map_err(|e| JsValue::from_str(&e.message_sv()))?;
-    let vault = store
-        .vault_with_key(key)
-        .ok_or_else(|| JsValue::from_str(text::BACKUP_LOCKED))?;
+    let vault = crate::open_vault(key).await?;
     TOOL.with(|t| {
         *t.borrow_mut() = Some(Tool {
             vault,

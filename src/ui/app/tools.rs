@@ -1,0 +1,73 @@
+//! The tools that are used now and then (backup and restore, sharing the plan with the person) live in a Wasm of
+//! their own (`src/verktyg`), loaded only when one is opened: the app writes what is pending, loads the module and
+//! calls the tool with an element to draw in and the unlocked key.
+
+use super::state::AppState;
+use crate::engine::case::sort_by_last_change;
+use crate::store::{Loaded, StoreError};
+use crate::ui::text;
+use js_sys::{Array, Promise};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The tools' module, built beside the app without a hash in its name (the service worker's cache is versioned).
+const TOOLS_MODULE: &str = "/verktyg/verktyg.js";
+
+// Loads the module (wasm-bindgen's glue: `default` instantiates its Wasm) and calls one of its tools.
+#[wasm_bindgen(
+    inline_js = "export function run_tool(u,f,a){return import(u).then(async m=>{await m.default();return m[f](...a)})}"
+)]
+extern "C" {
+    fn run_tool(url: &str, tool: &str, args: &Array) -> Promise;
+}
+
+impl AppState {
+    /// Writes what is pending, then runs `tool` with `holder`, the unlocked key and `more`; its error, in Swedish.
+    pub async fn tool(
+        self,
+        tool: &str,
+        holder: web_sys::Element,
+        more: &[JsValue],
+    ) -> Result<(), String> {
+        let vault = self
+            .vault()
+            .ok_or_else(|| text::BACKUP_LOCKED.to_string())?;
+        self.flush_drafts();
+        self.write_all().await.map_err(|e| e.message_sv())?;
+        let args = Array::of2(&holder, &vault.crypto_key());
+        for m in more {
+            args.push(m);
+        }
+        JsFuture::from(run_tool(TOOLS_MODULE, tool, &args))
+            .await
+            .map(|_| ())
+            .map_err(|e| {
+                e.as_string()
+                    .unwrap_or_else(|| text::TOOLS_FAILED.to_string())
+            })
+    }
+
+    /// Opens "Säkerhetskopiera" and "Återställ" in `holder`; after each restore the case list is read again.
+    pub async fn open_backup_tool(self, holder: web_sys::Element) -> Result<(), String> {
+        let on_restored = Closure::<dyn Fn()>::new(move || {
+            spawn_local(async move {
+                let _ = self.reload_cases().await;
+            })
+        });
+        let f: JsValue = on_restored.as_ref().clone();
+        // Called after each restore, for as long as the page lives.
+        on_restored.forget();
+        self.tool("open_backup_tool", holder, &[f]).await
+    }
+
+    /// Reads every case again (after a restore wrote them), as unlocking does.
+    async fn reload_cases(self) -> Result<(), StoreError> {
+        let vault = self.vault().ok_or(StoreError::Locked)?;
+        let Loaded { mut cases, .. } = vault.load_cases().await?;
+        sort_by_last_change(&mut cases);
+        self.cases.set(cases);
+        Ok(())
+    }
+}
