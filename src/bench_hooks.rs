@@ -5,9 +5,228 @@ use crate::engine::{Case, CaseId, IdentityKind, NewCase, ProfileId};
 use crate::store::Store;
 use wasm_bindgen::prelude::*;
 
-/// Sets up the vault (if needed) with `passphrase` and writes `n` registered cases, in batches.
+/// A case as a coordinator's register holds after a year: three parties, consent, an answered initiative, a
+/// kallelse, the planning meeting, a locked plan of 10 insatser with 4 contacts, and a follow-up — every step
+/// through the engine's commands, so the case is one the app could have made. Registered 400 days before `now`.
+#[doc(hidden)]
+pub fn realistic_case(i: u32, now: chrono::NaiveDateTime) -> Result<Case, String> {
+    use crate::engine::model::*;
+    use crate::engine::{profiles, Command, Ctx};
+    use chrono::Duration;
+    let mut at = now - Duration::days(400);
+    let input = NewCase {
+        name: format!("Person {i:05} Realistsson"),
+        identity_kind: Some(IdentityKind::Reservnummer),
+        identity: format!("RN-{i:06}"),
+        kommun: ["Västerås", "Sala", "Köping", "Fagersta"][i as usize % 4].into(),
+        profile: ProfileId::default(),
+        language: "svenska".into(),
+        interpreter: i.is_multiple_of(7),
+    };
+    let mut case =
+        Case::register(&input, CaseId(uuid::Uuid::new_v4()), at).map_err(|e| format!("{e:?}"))?;
+    let profile = profiles::get(case.profile()).clone();
+    let run = |case: &mut Case, at: chrono::NaiveDateTime, cmd: Command| {
+        let ctx = Ctx {
+            now: at,
+            who: "Anna Samordnare",
+            profile: &profile,
+        };
+        case.apply(cmd, &ctx).map_err(|v| v.to_string())
+    };
+    let unit = |kind: UnitKind, name: &str| Party {
+        id: PartyId(0),
+        kind: PartyKind::Unit(kind),
+        name: name.into(),
+        contact: Contact {
+            name: format!("Kontakt {name}"),
+            phone: "021-123 45".into(),
+            email: String::new(),
+        },
+        has_system_access: true,
+        ongoing_contact: true,
+    };
+    run(
+        &mut case,
+        at,
+        Command::AddParty(unit(UnitKind::SocialtjanstMyndighet, "Socialtjänsten")),
+    )?;
+    run(
+        &mut case,
+        at,
+        Command::AddParty(unit(UnitKind::Vardcentral, "Vårdcentralen Centrum")),
+    )?;
+    run(
+        &mut case,
+        at,
+        Command::AddParty(unit(UnitKind::Psykiatri, "Psykiatrin")),
+    )?;
+    let ids: Vec<PartyId> = case.parties().iter().map(|p| p.id).collect();
+    let (k, r, p) = (ids[0], ids[1], ids[2]);
+    run(
+        &mut case,
+        at,
+        Command::RecordConsent(Consent {
+            information_exchange: true,
+            establish_plan: true,
+            parties: ids.iter().copied().collect(),
+            information: InformationKind::ALL.into_iter().collect(),
+            form: ConsentForm::Muntligt,
+            given_by: [Giver::Personen].into_iter().collect(),
+            given: at.date(),
+            valid_until: at.date() + Duration::days(365),
+            digital_meeting: false,
+            withdrawn: None,
+        }),
+    )?;
+    run(
+        &mut case,
+        at,
+        Command::SendInitiative {
+            initiator: k,
+            recipients: vec![r, p],
+            reason: "Behov av samordning av stöd i hemmet, vård och psykiatri.".into(),
+            urgency: Some(Urgency::KanVanta),
+        },
+    )?;
+    at += Duration::hours(20);
+    run(
+        &mut case,
+        at,
+        Command::AcknowledgeInitiative { recipient: r },
+    )?;
+    run(
+        &mut case,
+        at,
+        Command::AcknowledgeInitiative { recipient: p },
+    )?;
+    run(
+        &mut case,
+        at,
+        Command::SendKallelse(KallelseDraft {
+            purpose: "Samordna stöd efter flytt".into(),
+            long_term_goal: "Att bo kvar hemma med det stöd som behövs".into(),
+            questions: vec![Question {
+                text: "Vilket stöd behövs i hemmet?".into(),
+                party: Some(r),
+            }],
+            meeting_at: Some(at + Duration::days(7)),
+            place: Some(Place::Plats("Vårdcentralen Centrum".into())),
+            participation: "Personen deltar på plats med sin syster".into(),
+            recipients: vec![k, r, p],
+            documenter: "Anna Samordnare".into(),
+        }),
+    )?;
+    at += Duration::hours(20);
+    for recipient in [r, p] {
+        run(
+            &mut case,
+            at,
+            Command::AcknowledgeKallelse {
+                recipient,
+                attendee: "Deltagare".into(),
+                substitute: None,
+            },
+        )?;
+    }
+    at += Duration::days(7);
+    run(
+        &mut case,
+        at,
+        Command::HoldMeeting(Meeting {
+            at,
+            kind: MeetingKind::Planering,
+            attendees: [k, r, p].into_iter().collect(),
+            person_present: true,
+            chair: Some(k),
+            documenter: "Anna Samordnare".into(),
+            digital: false,
+            sip_kollen_told: false,
+        }),
+    )?;
+    let units = [k, r, p];
+    let insatser = (0..10)
+        .map(|n| Insats {
+            id: 0,
+            what: format!("Insats {n}: stöd enligt överenskommelse vid mötet"),
+            unit: units[n % 3],
+            responsible: format!("Ansvarig {n}"),
+            start: Some(at.date() + Duration::days(7)),
+            how_often: "varje vecka".into(),
+            place: "I hemmet".into(),
+            decided: false,
+            status: None,
+            status_comment: String::new(),
+        })
+        .collect();
+    run(
+        &mut case,
+        at,
+        Command::UpdatePlan(PlanContent {
+            needs: vec!["Stöd i vardagen".into(), "Samordnad vård".into()],
+            long_term_goal: "Jag vill bo kvar hemma och må bättre".into(),
+            delmal: vec![
+                Goal {
+                    text: "Laga frukost själv".into(),
+                },
+                Goal {
+                    text: "Ta mina mediciner varje dag".into(),
+                },
+            ],
+            insatser,
+            self_does: "Handlar själv, går promenader".into(),
+            help_needed: "Påminnelser om mediciner och läkarbesök".into(),
+            others_actions: Vec::new(),
+            contacts: (0..4)
+                .map(|n| ContactPerson {
+                    party: units[n % 3],
+                    name: format!("Kontakt {n}"),
+                    phone: format!("021-100 0{n}"),
+                })
+                .collect(),
+            disagreements: Vec::new(),
+            huvudansvarig: Some(k),
+            documenter: "Anna Samordnare".into(),
+            follow_up: Some(FollowUpPlan {
+                date: at.date() + Duration::days(90),
+                place: "Vårdcentralen Centrum".into(),
+            }),
+        }),
+    )?;
+    run(&mut case, at, Command::EstablishPlan)?;
+    run(&mut case, at, Command::SignPlan { by: k })?;
+    run(&mut case, at, Command::LockPlan { by: k })?;
+    at += Duration::days(90);
+    let activities = case
+        .current_plan()
+        .map(|plan| {
+            plan.content
+                .insatser
+                .iter()
+                .map(|i| ActivityFollowUp {
+                    insats: i.id,
+                    status: ActivityStatus::Pagar,
+                    comment: "Enligt plan".into(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    run(
+        &mut case,
+        at,
+        Command::RecordFollowUp {
+            activities,
+            comment: "Planen följs.".into(),
+            next: None,
+        },
+    )?;
+    Ok(case)
+}
+
+/// Sets up the vault (if needed) with `passphrase` and writes `n` cases, in batches: registered ones, or with
+/// `realistic` a year's work each ([`realistic_case`]).
 #[wasm_bindgen]
-pub async fn bench_seed(passphrase: String, n: u32) -> Result<u32, JsValue> {
+pub async fn bench_seed(passphrase: String, n: u32, realistic: bool) -> Result<u32, JsValue> {
     let store = Store::open(std::rc::Rc::new(|_| {}))
         .await
         .map_err(|e| JsValue::from_str(&e.message_sv()))?;
@@ -24,6 +243,17 @@ pub async fn bench_seed(passphrase: String, n: u32) -> Result<u32, JsValue> {
     let now = chrono::Local::now().naive_local();
     let mut batch = Vec::with_capacity(200);
     for i in 0..n {
+        if realistic {
+            batch.push(realistic_case(i, now).map_err(|e| JsValue::from_str(&e))?);
+            if batch.len() == 200 {
+                vault
+                    .put_cases(&batch)
+                    .await
+                    .map_err(|e| JsValue::from_str(&e.message_sv()))?;
+                batch.clear();
+            }
+            continue;
+        }
         let input = NewCase {
             name: format!("Person {i:04} Testsson"),
             identity_kind: Some(IdentityKind::Reservnummer),
@@ -31,7 +261,7 @@ pub async fn bench_seed(passphrase: String, n: u32) -> Result<u32, JsValue> {
             kommun: "Västerås".into(),
             profile: ProfileId::default(),
             language: "svenska".into(),
-            interpreter: i % 7 == 0,
+            interpreter: i.is_multiple_of(7),
         };
         let case = Case::register(&input, CaseId(uuid::Uuid::new_v4()), now)
             .map_err(|_| JsValue::from_str("seed case refused"))?;
@@ -59,17 +289,20 @@ pub fn bench_panic() {
     std::hint::black_box(v[i]);
 }
 
-/// Restores `n` cases from a backup file into an empty database of its own ("bench-restore"): the file is made
+/// Restores `n` cases (registered, or with `realistic` a year's work each) from a backup file into an empty database of its own ("bench-restore"): the file is made
 /// first (not timed), then opened and validated, planned and written as "Återställ" does. Returns the timings as
 /// JSON: `{"cases":n,"bytes":…,"open_ms":…,"seal_ms":…,"write_ms":…}`.
 #[wasm_bindgen]
-pub async fn bench_restore(passphrase: String, n: u32) -> Result<String, JsValue> {
+pub async fn bench_restore(passphrase: String, n: u32, realistic: bool) -> Result<String, JsValue> {
     use crate::engine::backup::{plan_restore, Backup, Choice};
     use crate::store::backup::{open_backup, seal_backup};
     let err = |e: String| JsValue::from_str(&e);
     let now = chrono::Local::now().naive_local();
     let cases = (0..n)
         .map(|i| {
+            if realistic {
+                return realistic_case(i, now).map_err(|e| JsValue::from_str(&e));
+            }
             let input = NewCase {
                 name: format!("Person {i:05} Återställdsson"),
                 identity_kind: Some(IdentityKind::Reservnummer),
@@ -77,7 +310,7 @@ pub async fn bench_restore(passphrase: String, n: u32) -> Result<String, JsValue
                 kommun: "Västerås".into(),
                 profile: ProfileId::default(),
                 language: "svenska".into(),
-                interpreter: i % 7 == 0,
+                interpreter: i.is_multiple_of(7),
             };
             Case::register(&input, CaseId(uuid::Uuid::new_v4()), now)
                 .map_err(|_| JsValue::from_str("case refused"))
