@@ -199,23 +199,35 @@ impl Backup {
                 "en text är längre än {MAX_TEXT_CHARS} tecken"
             )));
         }
-        let head = super::json::from_str::<Head>(text).map_err(|_| {
-            BackupError::Invalid("den är inte en säkerhetskopia i känt format".to_string())
-        })?;
-        if head.format != FORMAT_NAME {
+        // One parse on the way that succeeds; only a file that does not read is read again for its head, so that a
+        // file of another kind or of a newer format is named as such.
+        let file: FileIn = match super::json::from_str_strict(text) {
+            Ok(file) => file,
+            Err(_) => {
+                let head = super::json::from_str::<Head>(text).map_err(|_| {
+                    BackupError::Invalid("den är inte en säkerhetskopia i känt format".to_string())
+                })?;
+                return Err(if head.format != FORMAT_NAME {
+                    BackupError::NotABackup
+                } else if head.version > FORMAT_VERSION {
+                    BackupError::NewerVersion(head.version)
+                } else {
+                    BackupError::Invalid(
+                        "något ärende saknar uppgifter, har okända uppgifter eller har fel form"
+                            .to_string(),
+                    )
+                });
+            }
+        };
+        if file.format != FORMAT_NAME {
             return Err(BackupError::NotABackup);
         }
-        if head.version > FORMAT_VERSION {
-            return Err(BackupError::NewerVersion(head.version));
-        }
-        let file: FileIn = super::json::from_str_strict(text).map_err(|_| {
-            BackupError::Invalid(
-                "något ärende saknar uppgifter, har okända uppgifter eller har fel form"
-                    .to_string(),
-            )
-        })?;
-        if file.format != FORMAT_NAME || file.version != FORMAT_VERSION {
-            return Err(BackupError::NotABackup);
+        if file.version != FORMAT_VERSION {
+            return Err(if file.version > FORMAT_VERSION {
+                BackupError::NewerVersion(file.version)
+            } else {
+                BackupError::NotABackup
+            });
         }
         if file.cases.len() > MAX_CASES {
             return Err(BackupError::TooLarge);
