@@ -1,4 +1,6 @@
-//! The case register: search by name or identity digits, newest change first, identities masked.
+//! The case register: search by name or identity digits, newest change first, identities masked. It paints a page
+//! of rows at a time ("Visa fler"), whatever the number of cases: a search runs over the cases in memory and
+//! clones only the rows it shows.
 
 use crate::ui::app::state::use_app;
 use crate::ui::platform::{format_time, set_title};
@@ -6,20 +8,38 @@ use crate::ui::text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// Rows painted at first, and added by each "Visa fler".
+const PAGE: usize = 100;
+
 #[component]
 pub fn CaseList() -> impl IntoView {
     let app = use_app();
     set_title(text::CASES_TITLE);
     let query = RwSignal::new(String::new());
+    // The positions of the matching cases; the rows painted are the first `shown` of them.
     let filtered = Memo::new(move |_| {
         let q = query.get();
         app.cases.with(|cs| {
             cs.iter()
-                .filter(|c| c.matches(&q))
-                .cloned()
-                .collect::<Vec<_>>()
+                .enumerate()
+                .filter(|(_, c)| c.matches(&q))
+                .map(|(i, _)| i)
+                .collect::<Vec<usize>>()
         })
     });
+    let shown = RwSignal::new(PAGE);
+    let rows = move || {
+        let n = shown.get();
+        filtered.with(|f| {
+            app.cases.with(|cs| {
+                f.iter()
+                    .take(n)
+                    .filter_map(|&i| cs.get(i).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let more = move || filtered.with(Vec::len).saturating_sub(shown.get());
     let total = move || app.cases.with(Vec::len);
     view! {
         <div class="page-head">
@@ -30,7 +50,10 @@ pub fn CaseList() -> impl IntoView {
             <label for="sok">{text::CASES_SEARCH}</label>
             <input id="sok" type="search" autocomplete="off"
                 prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))/>
+                on:input=move |ev| {
+                    query.set(event_target_value(&ev));
+                    shown.set(PAGE);
+                }/>
         </div>
         <p class="result-count" role="status">
             {move || {
@@ -53,7 +76,7 @@ pub fn CaseList() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
-                    <For each=move || filtered.get() key=|c| (c.id(), c.updated()) children=|case| {
+                    <For each=rows key=|c| (c.id(), c.updated()) children=|case| {
                         let name = case.person().name.clone();
                         view! {
                             <tr role="row">
@@ -66,6 +89,11 @@ pub fn CaseList() -> impl IntoView {
                     }/>
                 </tbody>
             </table></div>
+            {move || (more() > 0).then(|| view! {
+                <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {format!("Visa fler ({} till)", more())}
+                </button>
+            })}
         </Show>
     }
 }
