@@ -1,7 +1,8 @@
 // Measures the store in headless Chromium, against the measurement build (--features bench): for each store (1 000
 // registered cases, 1 000 realistic ones by default) the unlock time (key derivation + decrypting every case), the
-// register's render and a search; then the restore of cases from a backup file. Prints figures; checks only correctness (all cases listed or restored, the crash
-// page works) — timings are reported, never asserted.
+// register's render and a search; then the restore of cases from a backup file. Prints figures; checks only
+// correctness (every case counted or restored, the search finds its case, axe-core on the register, the crash page
+// works) — timings are reported, never asserted.
 // Usage: node measure-store.mjs <dist-bench-dir> [--stores=1000,1000r] [--restore=1000,10000,1000r]
 import { chromium } from '@playwright/test';
 import { resolve } from 'node:path';
