@@ -243,29 +243,7 @@ pub async fn bench_seed(passphrase: String, n: u32, realistic: bool) -> Result<u
     let now = chrono::Local::now().naive_local();
     let mut batch = Vec::with_capacity(200);
     for i in 0..n {
-        if realistic {
-            batch.push(realistic_case(i, now).map_err(|e| JsValue::from_str(&e))?);
-            if batch.len() == 200 {
-                vault
-                    .put_cases(&batch)
-                    .await
-                    .map_err(|e| JsValue::from_str(&e.message_sv()))?;
-                batch.clear();
-            }
-            continue;
-        }
-        let input = NewCase {
-            name: format!("Person {i:04} Testsson"),
-            identity_kind: Some(IdentityKind::Reservnummer),
-            identity: format!("RN-{i:06}"),
-            kommun: "Västerås".into(),
-            profile: ProfileId::default(),
-            language: "svenska".into(),
-            interpreter: i.is_multiple_of(7),
-        };
-        let case = Case::register(&input, CaseId(uuid::Uuid::new_v4()), now)
-            .map_err(|_| JsValue::from_str("seed case refused"))?;
-        batch.push(case);
+        batch.push(bench_case(i, now, realistic)?);
         if batch.len() == 200 {
             vault
                 .put_cases(&batch)
@@ -281,6 +259,24 @@ pub async fn bench_seed(passphrase: String, n: u32, realistic: bool) -> Result<u
     Ok(n)
 }
 
+/// Case `i` of a measured store: registered only, or with `realistic` a year's work ([`realistic_case`]).
+fn bench_case(i: u32, now: chrono::NaiveDateTime, realistic: bool) -> Result<Case, JsValue> {
+    if realistic {
+        return realistic_case(i, now).map_err(|e| JsValue::from_str(&e));
+    }
+    let input = NewCase {
+        name: format!("Person {i:04} Testsson"),
+        identity_kind: Some(IdentityKind::Reservnummer),
+        identity: format!("RN-{i:06}"),
+        kommun: "Västerås".into(),
+        profile: ProfileId::default(),
+        language: "svenska".into(),
+        interpreter: i.is_multiple_of(7),
+    };
+    Case::register(&input, CaseId(uuid::Uuid::new_v4()), now)
+        .map_err(|_| JsValue::from_str("seed case refused"))
+}
+
 /// Panics, as a bug would.
 #[wasm_bindgen]
 pub fn bench_panic() {
@@ -289,9 +285,9 @@ pub fn bench_panic() {
     std::hint::black_box(v[i]);
 }
 
-/// Restores `n` cases (registered, or with `realistic` a year's work each) from a backup file into an empty database of its own ("bench-restore"): the file is made
-/// first (not timed), then opened and validated, planned and written as "Återställ" does. Returns the timings as
-/// JSON: `{"cases":n,"bytes":…,"open_ms":…,"seal_ms":…,"write_ms":…}`.
+/// Restores `n` cases (registered, or with `realistic` a year's work each) from a backup file into an empty database
+/// of its own ("bench-restore"): the file is made first (not timed), then opened and validated, planned, sealed and
+/// written as "Återställ" does. Returns the timings as JSON: `{"cases":n,"bytes":…,"open_ms":…,"seal_ms":…,"write_ms":…}`.
 #[wasm_bindgen]
 pub async fn bench_restore(passphrase: String, n: u32, realistic: bool) -> Result<String, JsValue> {
     use crate::engine::backup::{plan_restore, Backup, Choice};
@@ -299,22 +295,7 @@ pub async fn bench_restore(passphrase: String, n: u32, realistic: bool) -> Resul
     let err = |e: String| JsValue::from_str(&e);
     let now = chrono::Local::now().naive_local();
     let cases = (0..n)
-        .map(|i| {
-            if realistic {
-                return realistic_case(i, now).map_err(|e| JsValue::from_str(&e));
-            }
-            let input = NewCase {
-                name: format!("Person {i:05} Återställdsson"),
-                identity_kind: Some(IdentityKind::Reservnummer),
-                identity: format!("RN-{i:06}"),
-                kommun: "Västerås".into(),
-                profile: ProfileId::default(),
-                language: "svenska".into(),
-                interpreter: i.is_multiple_of(7),
-            };
-            Case::register(&input, CaseId(uuid::Uuid::new_v4()), now)
-                .map_err(|_| JsValue::from_str("case refused"))
-        })
+        .map(|i| bench_case(i, now, realistic))
         .collect::<Result<Vec<_>, _>>()?;
     let file = seal_backup(
         &Backup {

@@ -506,40 +506,15 @@ fn section(d: &Document, main: &Element, heading: &str, body: impl FnOnce(&Eleme
 /// On paper only: a QR code of this page's address (the link, never the code), so the person can open the plan on a
 /// phone again from the printout.
 fn print_qr(d: &Document, main: &Element, lang: &'static Lang) {
-    const SVG: &str = "http://www.w3.org/2000/svg";
     let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
         return;
     };
-    let Some((size, path)) = sip_planen::ui::components::qr_path(&href) else {
+    let Some(svg) = sip_planen::ui::components::qr_svg(d, &href, lang.t("qr_caption")) else {
         return;
     };
     let Some(fig) = add(main, el(d, "figure", "print-only", "")) else {
         return;
     };
-    let (Ok(svg), Ok(bg), Ok(p)) = (
-        d.create_element_ns(Some(SVG), "svg"),
-        d.create_element_ns(Some(SVG), "rect"),
-        d.create_element_ns(Some(SVG), "path"),
-    ) else {
-        return;
-    };
-    let view_box = format!("0 0 {size} {size}");
-    for (k, v) in [
-        ("viewBox", view_box.as_str()),
-        ("class", "qr"),
-        ("role", "img"),
-        ("aria-label", lang.t("qr_caption")),
-        ("shape-rendering", "crispEdges"),
-    ] {
-        let _ = svg.set_attribute(k, v);
-    }
-    for (k, v) in [("width", "100%"), ("height", "100%"), ("fill", "#fff")] {
-        let _ = bg.set_attribute(k, v);
-    }
-    let _ = p.set_attribute("d", &path);
-    let _ = p.set_attribute("fill", "#000");
-    let _ = svg.append_child(&bg);
-    let _ = svg.append_child(&p);
     let _ = fig.append_child(&svg);
     add(&fig, el(d, "figcaption", "", lang.t("qr_caption")));
 }

@@ -112,31 +112,10 @@ pub fn pass_field(
     );
 }
 
-/// The QR code of `text` as SVG (the same drawing as the app's), labelled with what it leads to; `None` when the
-/// text is too long for a QR code.
+/// The QR code of `text` (the app's drawing), labelled with what it leads to; `None` when the text is too long for
+/// a QR code.
 pub fn qr(d: &Document, parent: &Element, text: &str, label: &str) -> Option<()> {
-    const SVG: &str = "http://www.w3.org/2000/svg";
-    let (size, path) = sip_planen::ui::components::qr_path(text)?;
-    let svg = d.create_element_ns(Some(SVG), "svg").ok()?;
-    let view_box = format!("0 0 {size} {size}");
-    for (k, v) in [
-        ("class", "qr"),
-        ("role", "img"),
-        ("aria-label", label),
-        ("viewBox", view_box.as_str()),
-        ("shape-rendering", "crispEdges"),
-    ] {
-        let _ = svg.set_attribute(k, v);
-    }
-    let bg = d.create_element_ns(Some(SVG), "rect").ok()?;
-    for (k, v) in [("width", "100%"), ("height", "100%"), ("fill", "#fff")] {
-        let _ = bg.set_attribute(k, v);
-    }
-    let p = d.create_element_ns(Some(SVG), "path").ok()?;
-    let _ = p.set_attribute("d", &path);
-    let _ = p.set_attribute("fill", "#000");
-    svg.append_child(&bg).ok()?;
-    svg.append_child(&p).ok()?;
+    let svg = sip_planen::ui::components::qr_svg(d, text, label)?;
     parent.append_child(&svg).ok()?;
     Some(())
 }

@@ -17,4 +17,4 @@ pub use explain::Explain;
 pub use field::Field;
 pub use findings::Findings;
 pub use notices::{ConflictNotice, Notice, SaveStatus};
-pub use qr::{qr_path, Qr};
+pub use qr::{qr_path, qr_svg, Qr};

@@ -19,6 +19,34 @@ pub fn qr_path(text: &str) -> Option<(i32, String)> {
     Some((n + 8, d))
 }
 
+/// The same drawing as an element made with plain DOM calls, for the pages without Leptos (Min plan's printout, the
+/// tools): `None` when the text is too long for a QR code.
+pub fn qr_svg(d: &web_sys::Document, text: &str, label: &str) -> Option<web_sys::Element> {
+    const SVG: &str = "http://www.w3.org/2000/svg";
+    let (size, path) = qr_path(text)?;
+    let svg = d.create_element_ns(Some(SVG), "svg").ok()?;
+    let view_box = format!("0 0 {size} {size}");
+    for (k, v) in [
+        ("class", "qr"),
+        ("role", "img"),
+        ("aria-label", label),
+        ("viewBox", view_box.as_str()),
+        ("shape-rendering", "crispEdges"),
+    ] {
+        let _ = svg.set_attribute(k, v);
+    }
+    let bg = d.create_element_ns(Some(SVG), "rect").ok()?;
+    for (k, v) in [("width", "100%"), ("height", "100%"), ("fill", "#fff")] {
+        let _ = bg.set_attribute(k, v);
+    }
+    let p = d.create_element_ns(Some(SVG), "path").ok()?;
+    let _ = p.set_attribute("d", &path);
+    let _ = p.set_attribute("fill", "#000");
+    svg.append_child(&bg).ok()?;
+    svg.append_child(&p).ok()?;
+    Some(svg)
+}
+
 /// The QR code of `text`, labelled for screen readers with what it leads to.
 #[component]
 pub fn Qr(#[prop(into)] text: String, #[prop(into)] label: String) -> impl IntoView {
