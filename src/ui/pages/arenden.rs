@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// Rows painted at first, and added by each "Visa fler".
-const PAGE: usize = 100;
+pub const PAGE: usize = 100;
 
 #[component]
 pub fn CaseList() -> impl IntoView {

@@ -1,4 +1,5 @@
-//! "Att göra": every open deadline of every case, from the engine — försenade first, then idag, then kommande.
+//! "Att göra": every open deadline of every case, from the engine — försenade first, then idag, then kommande; a page
+//! of rows painted at a time ("Visa fler"), whatever the number of cases.
 
 use crate::engine::deadlines::{Deadline, DeadlineStatus};
 use crate::engine::{deadlines, profiles, Case, CaseId};
@@ -44,11 +45,16 @@ pub fn todos(cases: &[Case], now: chrono::NaiveDateTime) -> Vec<Todo> {
     out
 }
 
+/// Rows painted at first, and added by each "Visa fler" (as the case register).
+const PAGE: usize = crate::ui::pages::arenden::PAGE;
+
 #[component]
 pub fn AttGora() -> impl IntoView {
     let app = use_app();
     set_title("Att göra");
     let rows = Memo::new(move |_| app.cases.with(|cs| todos(cs, now())));
+    let shown = RwSignal::new(PAGE);
+    let more = move || rows.with(Vec::len).saturating_sub(shown.get());
     view! {
         <div class="page-head">
             <h1>"Att göra"</h1>
@@ -64,7 +70,7 @@ pub fn AttGora() -> impl IntoView {
                 <caption class="visually-hidden">"Öppna tidsgränser i alla ärenden"</caption>
                 <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">"Status"</th><th scope="col" role="columnheader">"Vad"</th><th scope="col" role="columnheader">"För"</th><th scope="col" role="columnheader">"Senast"</th><th scope="col" role="columnheader">"Regel"</th></tr></thead>
                 <tbody role="rowgroup">
-                    {move || rows.get().into_iter().map(|t| {
+                    {move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()).into_iter().map(|t| {
                         let href = case_href(t.case, segment_of(t.deadline.step));
                         view! {
                             <tr role="row">
@@ -78,6 +84,11 @@ pub fn AttGora() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table></div>
+            {move || (more() > 0).then(|| view! {
+                <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {format!("Visa fler ({} till)", more())}
+                </button>
+            })}
         </Show>
     }
 }
