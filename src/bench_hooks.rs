@@ -5,6 +5,9 @@ use crate::engine::{Case, CaseId, IdentityKind, NewCase, ProfileId};
 use crate::store::Store;
 use wasm_bindgen::prelude::*;
 
+/// The user the measuring store is set up with (the measurement unlocks as this user).
+pub const BENCH_USER: &str = "Mätning";
+
 /// A case as a coordinator's register holds after a year: three parties, consent, an answered initiative, a
 /// kallelse, the planning meeting, a locked plan of 10 insatser with 4 contacts, and a follow-up — every step
 /// through the engine's commands, so the case is one the app could have made. Registered 400 days before `now`.
@@ -235,9 +238,9 @@ pub async fn bench_seed(passphrase: String, n: u32, realistic: bool) -> Result<u
         .await
         .map_err(|e| JsValue::from_str(&e.message_sv()))?
     {
-        store.unlock(&passphrase).await.map(|(v, _)| v)
+        store.unlock(BENCH_USER, &passphrase).await.map(|(v, _)| v)
     } else {
-        store.set_up(&passphrase, &passphrase).await
+        store.set_up(BENCH_USER, &passphrase, &passphrase).await
     }
     .map_err(|e| JsValue::from_str(&e.message_sv()))?;
     let now = chrono::Local::now().naive_local();
@@ -313,7 +316,7 @@ pub async fn bench_restore(passphrase: String, n: u32, realistic: bool) -> Resul
         .await
         .map_err(|e| err(e.message_sv()))?;
     let vault = store
-        .set_up(&passphrase, &passphrase)
+        .set_up(BENCH_USER, &passphrase, &passphrase)
         .await
         .map_err(|e| err(e.message_sv()))?;
     let clock = || js_sys::Date::now();

@@ -13,6 +13,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PASS: &str = "korrekt häst batteri häftklammer";
+const NAME: &str = "Anna Berg";
 
 fn now() -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
@@ -67,7 +68,7 @@ async fn raw_records(db_name: &str) -> Vec<JsValue> {
 async fn round_trip_keeps_every_case_equal() {
     let store = fresh("t-roundtrip").await;
     assert!(!store.is_set_up().await.unwrap());
-    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let vault = store.set_up(NAME, PASS, PASS).await.unwrap();
     let a = case("Lisa Andersson", "19121212-1212");
     let b = case("Omar Said", "201701022384");
     vault.put_cases(&[a.clone(), b.clone()]).await.unwrap();
@@ -80,24 +81,24 @@ async fn round_trip_keeps_every_case_equal() {
 async fn reopen_with_right_passphrase_finds_the_case_and_wrong_one_is_refused() {
     let name = "t-reopen";
     let store = fresh(name).await;
-    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let vault = store.set_up(NAME, PASS, PASS).await.unwrap();
     let a = case("Lisa Andersson", "19121212-1212");
     vault.put_case(&a).await.unwrap();
     vault.lock().close();
 
     let store = Store::open_named(name).await.unwrap();
     assert!(store.is_set_up().await.unwrap());
-    match store.unlock("fel lösenfras helt och hållet").await {
+    match store.unlock(NAME, "fel lösenfras helt och hållet").await {
         Err(StoreError::WrongPassphrase) => {}
         other => panic!("expected WrongPassphrase, got {:?}", other.map(|_| ())),
     }
     assert_eq!(StoreError::WrongPassphrase.message_sv(), "Fel lösenfras");
     // The failed attempt changed nothing: the right passphrase still opens the same data,
     // and the failed attempt is reported.
-    let (vault, report) = store.unlock(PASS).await.unwrap();
+    let (vault, report) = store.unlock(NAME, PASS).await.unwrap();
     assert_eq!(report.failed_attempts, 1);
     assert_eq!(vault.load_cases().await.unwrap().cases, vec![a]);
-    let (_, report) = store.unlock(PASS).await.unwrap();
+    let (_, report) = store.unlock(NAME, PASS).await.unwrap();
     assert_eq!(report.failed_attempts, 0);
 }
 
@@ -105,11 +106,11 @@ async fn reopen_with_right_passphrase_finds_the_case_and_wrong_one_is_refused() 
 async fn set_up_refuses_short_or_mismatched_passphrases_and_stores_nothing() {
     let store = fresh("t-setup").await;
     assert_eq!(
-        store.set_up("kort", "kort").await.err(),
+        store.set_up(NAME, "kort", "kort").await.err(),
         Some(StoreError::PassphraseTooShort(12))
     );
     assert_eq!(
-        store.set_up(PASS, "något annat långt").await.err(),
+        store.set_up(NAME, PASS, "något annat långt").await.err(),
         Some(StoreError::PassphraseMismatch)
     );
     assert!(!store.is_set_up().await.unwrap());
@@ -119,7 +120,7 @@ async fn set_up_refuses_short_or_mismatched_passphrases_and_stores_nothing() {
 async fn stored_bytes_contain_neither_name_nor_identity_digits() {
     let name = "t-sealed";
     let store = fresh(name).await;
-    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let vault = store.set_up(NAME, PASS, PASS).await.unwrap();
     let a = case("Lisa Andersson", "19121212-1212");
     vault.put_case(&a).await.unwrap();
     // Write twice: a fresh IV each time gives a different ciphertext.
@@ -159,14 +160,14 @@ async fn a_database_written_by_schema_1_is_migrated_and_its_data_intact() {
     let store_v1 = Store::open_named_at(name, 1, Rc::new(|_| {}))
         .await
         .unwrap();
-    let vault = store_v1.set_up(PASS, PASS).await.unwrap();
+    let vault = store_v1.set_up(NAME, PASS, PASS).await.unwrap();
     let a = case("Lisa Andersson", "19121212-1212");
     vault.put_case(&a).await.unwrap();
     vault.lock().close();
 
     // Open with the current schema: migrations run, the data is still there.
     let store = Store::open_named(name).await.unwrap();
-    let (vault, _) = store.unlock(PASS).await.unwrap();
+    let (vault, _) = store.unlock(NAME, PASS).await.unwrap();
     assert_eq!(vault.load_cases().await.unwrap().cases, vec![a]);
     vault.lock().close();
     let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
@@ -182,17 +183,36 @@ async fn a_database_written_by_schema_1_is_migrated_and_its_data_intact() {
 async fn the_vault_stores_salt_iterations_and_verifier_but_never_the_key() {
     let name = "t-meta";
     let store = fresh(name).await;
-    let _vault = store.set_up(PASS, PASS).await.unwrap();
+    let _vault = store.set_up(NAME, PASS, PASS).await.unwrap();
     let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
         .await
         .unwrap();
     let tx = db.transaction(schema::STORE_META).build().unwrap();
     let meta_store = tx.object_store(schema::STORE_META).unwrap();
     let meta: Option<JsValue> = meta_store.get("vault").primitive().unwrap().await.unwrap();
-    let meta = meta.unwrap();
+    let users: Option<JsValue> = meta_store.get("users").primitive().unwrap().await.unwrap();
     drop(tx);
     db.close();
-    let iterations = js_sys::Reflect::get(&meta, &"iterations".into())
+    let keys_of = |v: &JsValue| {
+        let mut keys: Vec<String> = js_sys::Object::keys(&js_sys::Object::from(v.clone()))
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect();
+        keys.sort();
+        keys
+    };
+    // The vault: the verifier only (sealed under the cases' key).
+    assert_eq!(keys_of(&meta.unwrap()), vec!["verifier"]);
+    // Each user: name, role, the salt and iterations of their passphrase and the cases' key wrapped (iv, ct).
+    let users =
+        js_sys::Array::from(&js_sys::Reflect::get(&users.unwrap(), &"users".into()).unwrap());
+    assert_eq!(users.length(), 1);
+    let user = users.get(0);
+    assert_eq!(
+        keys_of(&user),
+        vec!["admin", "ct", "iterations", "iv", "name", "salt"]
+    );
+    let iterations = js_sys::Reflect::get(&user, &"iterations".into())
         .unwrap()
         .as_f64()
         .unwrap();
@@ -201,10 +221,9 @@ async fn the_vault_stores_salt_iterations_and_verifier_but_never_the_key() {
         "PBKDF2 iterations stored: {iterations}"
     );
     assert_eq!(iterations as u32, PBKDF2_ITERATIONS);
-    let keys = js_sys::Object::keys(&js_sys::Object::from(meta));
-    let mut keys: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
-    keys.sort();
-    assert_eq!(keys, vec!["iterations", "salt", "verifier"]);
+    // 32 bytes of key + the 16-byte GCM tag: a wrapped key, never one in the clear.
+    let ct = js_sys::Uint8Array::new(&js_sys::Reflect::get(&user, &"ct".into()).unwrap());
+    assert_eq!(ct.length(), 48);
 }
 
 #[wasm_bindgen_test]
@@ -272,12 +291,12 @@ async fn a_newer_schema_in_another_tab_closes_this_connection_instead_of_being_b
 async fn a_write_based_on_an_old_revision_is_refused_and_nothing_is_overwritten() {
     let name = "t-revision";
     let store = fresh(name).await;
-    let vault_a = store.set_up(PASS, PASS).await.unwrap();
+    let vault_a = store.set_up(NAME, PASS, PASS).await.unwrap();
     let lisa = case("Lisa Andersson", "19121212-1212");
     vault_a.put_case(&lisa).await.unwrap();
     // A second tab: its own connection and vault, the same case read.
     let other = Store::open_named(name).await.unwrap();
-    let (vault_b, _) = other.unlock(PASS).await.unwrap();
+    let (vault_b, _) = other.unlock(NAME, PASS).await.unwrap();
     assert_eq!(
         vault_b.load_cases().await.unwrap().cases,
         vec![lisa.clone()]
@@ -341,7 +360,7 @@ async fn a_write_based_on_an_old_revision_is_refused_and_nothing_is_overwritten(
 async fn altered_and_foreign_records_are_listed_and_the_other_cases_open() {
     let name = "t-bad-records";
     let store = fresh(name).await;
-    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let vault = store.set_up(NAME, PASS, PASS).await.unwrap();
     let cases = vec![
         case("Lisa Andersson", "19121212-1212"),
         case("Omar Said", "201701022384"),
@@ -403,33 +422,39 @@ async fn passphrases_are_checked_normalised_and_repeated_failures_wait() {
     let name = "t-passphrase";
     let store = fresh(name).await;
     assert_eq!(
-        store.set_up("          ", "          ").await.err(),
+        store.set_up(NAME, "          ", "          ").await.err(),
         Some(StoreError::PassphraseBlank)
     );
     assert_eq!(
-        store.set_up("xxxxxxxxxxxxxx", "xxxxxxxxxxxxxx").await.err(),
+        store
+            .set_up(NAME, "xxxxxxxxxxxxxx", "xxxxxxxxxxxxxx")
+            .await
+            .err(),
         Some(StoreError::PassphraseRepeated)
     );
     let composed = "blåbär på åkern i år";
     let decomposed: String = js_sys::JsString::from(composed).normalize("NFD").into();
     assert_ne!(composed, decomposed);
-    store.set_up(composed, &decomposed).await.unwrap();
-    store.unlock(&decomposed).await.unwrap();
+    store.set_up(NAME, composed, &decomposed).await.unwrap();
+    store.unlock(NAME, &decomposed).await.unwrap();
     for i in 0..4 {
         assert_eq!(
-            store.unlock(&format!("fel fras nummer {i}")).await.err(),
+            store
+                .unlock(NAME, &format!("fel fras nummer {i}"))
+                .await
+                .err(),
             Some(StoreError::WrongPassphrase)
         );
     }
     // The fifth failure starts the wait; while it lasts even the right passphrase waits, in a new tab too.
     assert!(matches!(
-        store.unlock("fel fras nummer 5").await.err(),
+        store.unlock(NAME, "fel fras nummer 5").await.err(),
         Some(StoreError::Wait(_))
     ));
     store.close();
     let store = Store::open_named(name).await.unwrap();
     assert!(matches!(
-        store.unlock(composed).await.err(),
+        store.unlock(NAME, composed).await.err(),
         Some(StoreError::Wait(_))
     ));
 }
@@ -538,7 +563,7 @@ use sip_planen::store::backup::{open_backup, seal_backup};
 async fn a_backup_opens_with_its_passphrase_only_and_restores_into_a_wiped_store_in_one_go() {
     let name = "t-backup";
     let store = fresh(name).await;
-    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let vault = store.set_up(NAME, PASS, PASS).await.unwrap();
     let cases: Vec<Case> = (0..40)
         .map(|i| case(&format!("Person {i:02}"), "19121212-1212"))
         .collect();
@@ -584,7 +609,7 @@ async fn a_backup_opens_with_its_passphrase_only_and_restores_into_a_wiped_store
     vault.lock().close();
     delete(name).await;
     let store = Store::open_named(name).await.unwrap();
-    let vault = store.set_up(PASS, PASS).await.unwrap();
+    let vault = store.set_up(NAME, PASS, PASS).await.unwrap();
     let plan = plan_restore(
         &[],
         opened,
@@ -602,11 +627,189 @@ async fn a_backup_opens_with_its_passphrase_only_and_restores_into_a_wiped_store
     vault.put_case(&back[0]).await.unwrap();
     // And a restore over an existing case moves its revision on, so another tab's older copy is refused.
     let other = Store::open_named(name).await.unwrap();
-    let (vault_b, _) = other.unlock(PASS).await.unwrap();
+    let (vault_b, _) = other.unlock(NAME, PASS).await.unwrap();
     let _ = vault_b.load_cases().await.unwrap();
     vault.restore(&back[..1]).await.unwrap();
     assert!(matches!(
         vault_b.put_case(&back[0]).await,
         Err(StoreError::Conflict(_))
     ));
+}
+
+#[wasm_bindgen_test]
+async fn several_users_open_the_same_cases_each_with_their_own_passphrase() {
+    const BO: &str = "Bo Ek";
+    const BO_PASS: &str = "blåbär på åkern i år";
+    const BO_NEW: &str = "lingon i skogen i höst";
+    let name = "t-users";
+    let store = fresh(name).await;
+    let vault = store.set_up(NAME, PASS, PASS).await.unwrap();
+    assert_eq!(vault.user(), NAME);
+    let a = case("Lisa Andersson", "19121212-1212");
+    vault.put_case(&a).await.unwrap();
+    let users = store.users().await.unwrap().unwrap();
+    assert_eq!((users.len(), users[0].admin), (1, true));
+
+    // Adding needs the administrator's own passphrase; a refusal changes nothing.
+    assert_eq!(
+        store
+            .add_user(NAME, "fel fras helt och hållet", BO, BO_PASS, BO_PASS)
+            .await
+            .err(),
+        Some(StoreError::WrongPassphrase)
+    );
+    assert!(matches!(
+        store.add_user(NAME, PASS, "anna berg", BO_PASS, BO_PASS).await,
+        Err(StoreError::Refused(m)) if m.contains("redan en användare")
+    ));
+    assert_eq!(store.users().await.unwrap().unwrap().len(), 1);
+    let bo = store
+        .add_user(NAME, PASS, BO, BO_PASS, BO_PASS)
+        .await
+        .unwrap();
+    assert!(!bo.admin);
+    // Bo does not administer.
+    assert!(matches!(
+        store.add_user(BO, BO_PASS, "Cai Lind", BO_PASS, BO_PASS).await,
+        Err(StoreError::Refused(m)) if m.contains("Bara en administratör")
+    ));
+
+    // Each opens the same cases with their own passphrase, and acts under their own name.
+    let (vault_bo, _) = store.unlock(BO, BO_PASS).await.unwrap();
+    assert_eq!(vault_bo.user(), BO);
+    assert_eq!(vault_bo.load_cases().await.unwrap().cases, vec![a.clone()]);
+    assert_eq!(
+        store.unlock(BO, PASS).await.err(),
+        Some(StoreError::WrongPassphrase)
+    );
+    // The name as typed: letter case and spaces do not matter; a name the device does not know is said so.
+    assert_eq!(
+        store.unlock("  bo   ek ", BO_PASS).await.unwrap().0.user(),
+        BO
+    );
+    assert_eq!(
+        store.unlock("Cai Lind", BO_PASS).await.err(),
+        Some(StoreError::UnknownUser)
+    );
+
+    // Bo changes his own passphrase: the old one opens nothing, the new one does, Anna's is untouched.
+    store
+        .change_passphrase(BO, BO_PASS, BO_NEW, BO_NEW)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.unlock(BO, BO_PASS).await.err(),
+        Some(StoreError::WrongPassphrase)
+    );
+    assert_eq!(
+        store
+            .unlock(BO, BO_NEW)
+            .await
+            .unwrap()
+            .0
+            .load_cases()
+            .await
+            .unwrap()
+            .cases,
+        vec![a.clone()]
+    );
+    assert_eq!(
+        store
+            .unlock(NAME, PASS)
+            .await
+            .unwrap()
+            .0
+            .load_cases()
+            .await
+            .unwrap()
+            .cases,
+        vec![a.clone()]
+    );
+
+    // At least one administrator stays; an administrator removes Bo, whose passphrase then opens nothing.
+    assert!(matches!(
+        store.set_admin(NAME, NAME, false).await,
+        Err(StoreError::Refused(m)) if m.contains("minst en administratör")
+    ));
+    store.set_admin(NAME, BO, true).await.unwrap();
+    assert!(store
+        .users()
+        .await
+        .unwrap()
+        .unwrap()
+        .iter()
+        .all(|u| u.admin));
+    store.set_admin(BO, BO, false).await.unwrap();
+    store.remove_user(NAME, BO).await.unwrap();
+    assert_eq!(
+        store.unlock(BO, BO_NEW).await.err(),
+        Some(StoreError::UnknownUser)
+    );
+    // The case was never written again: the users' changes re-encrypt nothing.
+    let records = raw_records(name).await;
+    assert_eq!(records.len(), 1);
+    assert_eq!(
+        js_sys::Reflect::get(&records[0], &"rev".into())
+            .unwrap()
+            .as_f64(),
+        Some(1.0)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_older_store_with_one_passphrase_migrates_to_its_first_user() {
+    use sip_planen::engine::users::FIRST_USER_DEFAULT;
+    let name = "t-users-migration";
+    let store = fresh(name).await;
+    // Set up the way an older release did: the passphrase's PBKDF2 key seals the cases.
+    let old = store.set_up_single_passphrase(PASS).await.unwrap();
+    let a = case("Lisa Andersson", "19121212-1212");
+    old.put_case(&a).await.unwrap();
+    old.lock().close();
+
+    let store = Store::open_named(name).await.unwrap();
+    assert_eq!(store.users().await.unwrap(), None);
+    assert_eq!(
+        store.unlock("", "fel fras helt och hållet").await.err(),
+        Some(StoreError::WrongPassphrase)
+    );
+    // The one passphrase unlocks (no user to choose yet), as the first user, and the report asks for migration.
+    let (vault, report) = store.unlock("", PASS).await.unwrap();
+    assert_eq!(
+        (report.failed_attempts, report.single_passphrase),
+        (1, true)
+    );
+    assert_eq!(vault.user(), FIRST_USER_DEFAULT);
+    assert_eq!(vault.load_cases().await.unwrap().cases, vec![a.clone()]);
+    // A wrong passphrase migrates nothing; the right one makes it the first user's (who administers).
+    assert_eq!(
+        store
+            .migrate_single_passphrase("fel fras helt och hållet", "")
+            .await
+            .err(),
+        Some(StoreError::WrongPassphrase)
+    );
+    assert_eq!(store.users().await.unwrap(), None);
+    store.migrate_single_passphrase(PASS, "").await.unwrap();
+    let users = store.users().await.unwrap().unwrap();
+    assert_eq!(users.len(), 1);
+    assert_eq!(users[0].name, FIRST_USER_DEFAULT);
+    assert!(users[0].admin);
+    // From now on the user's wrapped key opens the same cases, and more users can be added.
+    vault.lock().close();
+    let store = Store::open_named(name).await.unwrap();
+    let (vault, report) = store.unlock(FIRST_USER_DEFAULT, PASS).await.unwrap();
+    assert!(!report.single_passphrase);
+    assert_eq!(vault.load_cases().await.unwrap().cases, vec![a]);
+    store
+        .add_user(
+            FIRST_USER_DEFAULT,
+            PASS,
+            "Bo Ek",
+            "blåbär på åkern i år",
+            "blåbär på åkern i år",
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.users().await.unwrap().unwrap().len(), 2);
 }

@@ -16,6 +16,7 @@ pub mod rules;
 pub mod serde_iso;
 pub mod set;
 pub mod share;
+pub mod users;
 pub mod views;
 pub mod violation;
 

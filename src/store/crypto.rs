@@ -63,6 +63,58 @@ impl VaultKey {
         key.dyn_into::<CryptoKey>().ok().map(|key| VaultKey { key })
     }
 
+    /// The PBKDF2 base key of a passphrase.
+    async fn pbkdf2_base(passphrase: &str) -> Result<CryptoKey, StoreError> {
+        let pass = Uint8Array::from(passphrase.as_bytes());
+        let base = subtle()?
+            .import_key_with_str("raw", &pass, "PBKDF2", false, &usages(&["deriveBits"]))
+            .map_err(|_| StoreError::CryptoUnavailable)?;
+        JsFuture::from(base)
+            .await
+            .map_err(|_| StoreError::CryptoUnavailable)?
+            .dyn_into()
+            .map_err(|_| StoreError::CryptoUnavailable)
+    }
+
+    /// The 256 bits PBKDF2-SHA-256 derives from the passphrase: the very bits [`VaultKey::derive`] makes its key of
+    /// (WebCrypto's deriveKey imports deriveBits of the key's length). An older store's one passphrase gave the
+    /// cases' key this way; the users' migration wraps these bits.
+    pub async fn derive_raw(
+        passphrase: &str,
+        salt: &[u8],
+        iterations: u32,
+    ) -> Result<Vec<u8>, StoreError> {
+        let base = Self::pbkdf2_base(passphrase).await?;
+        let params =
+            Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(salt));
+        let bits = subtle()?
+            .derive_bits_with_object(&params, &base, 256)
+            .map_err(|_| StoreError::CryptoUnavailable)?;
+        let bits = JsFuture::from(bits)
+            .await
+            .map_err(|_| StoreError::CryptoUnavailable)?;
+        Ok(Uint8Array::new(&bits).to_vec())
+    }
+
+    /// A non-extractable AES-GCM key of 256 raw bits (the cases' key, unwrapped for a user).
+    pub async fn import_raw(raw: &[u8]) -> Result<VaultKey, StoreError> {
+        let p = subtle()?
+            .import_key_with_str(
+                "raw",
+                &Uint8Array::from(raw),
+                "AES-GCM",
+                false,
+                &usages(&["encrypt", "decrypt"]),
+            )
+            .map_err(|_| StoreError::CryptoUnavailable)?;
+        let key: CryptoKey = JsFuture::from(p)
+            .await
+            .map_err(|_| StoreError::CryptoUnavailable)?
+            .dyn_into()
+            .map_err(|_| StoreError::CryptoUnavailable)?;
+        Ok(VaultKey { key })
+    }
+
     /// Derives the AES-GCM-256 key from the passphrase with PBKDF2-SHA-256.
     pub async fn derive(
         passphrase: &str,

@@ -4,6 +4,8 @@
 pub enum StoreError {
     #[error("Fel lösenfras")]
     WrongPassphrase,
+    #[error("Det finns ingen användare med det namnet på den här enheten. Skriv ditt namn som det står under Inställningar → Användare.")]
+    UnknownUser,
     #[error(
         "Lösenfrasen måste ha minst {0} tecken. Välj gärna några ord som bara du kan koppla ihop."
     )]
@@ -40,6 +42,9 @@ pub enum StoreError {
     Locked,
     #[error("Kunde inte spara: {0}. Ändringen finns kvar på skärmen; försök igen.")]
     WriteFailed(String),
+    /// A change the engine's rules refuse (the user list), or a tool's own message.
+    #[error("{0}")]
+    Refused(String),
     #[error("Kunde inte läsa från databasen: {0}")]
     ReadFailed(String),
 }

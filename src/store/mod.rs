@@ -7,6 +7,7 @@ mod error;
 pub mod passphrase;
 pub mod schema;
 pub mod share;
+pub mod users;
 mod vault;
 
 pub use error::StoreError;
@@ -14,13 +15,15 @@ pub use passphrase::{check_new_passphrase, MIN_PASSPHRASE_CHARS};
 pub use schema::{OnEvent, StoreEvent};
 pub use vault::{Loaded, SealedCase, Vault};
 
-use crypto::{Sealed, VaultKey, PBKDF2_ITERATIONS, SALT_LEN};
+use crate::engine::users::{first_user, FIRST_USER_DEFAULT};
+use crypto::{Sealed, VaultKey};
 use error::write_error;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
 use std::rc::Rc;
+use users::{Wrapped, KEY_LEN, META_USERS};
 use wasm_bindgen::{JsCast, JsValue};
 
 const META_VAULT: &str = "vault";
@@ -38,8 +41,12 @@ pub struct Store {
 pub struct UnlockReport {
     /// Failed unlock attempts since the last successful one.
     pub failed_attempts: u32,
+    /// An older store with one passphrase, not migrated to users yet.
+    pub single_passphrase: bool,
 }
 
+/// The vault's settings: the verifier (sealed under the cases' key) and, for an older store with one passphrase,
+/// the salt and iterations that passphrase's key was derived with.
 struct VaultMeta {
     salt: Vec<u8>,
     iterations: u32,
@@ -57,15 +64,25 @@ pub(crate) fn get_bytes(o: &JsValue, field: &str) -> Option<Vec<u8>> {
 impl VaultMeta {
     fn to_js(&self) -> JsValue {
         let o = Object::new();
-        let _ = Reflect::set(&o, &"salt".into(), &Uint8Array::from(self.salt.as_slice()));
-        let _ = Reflect::set(&o, &"iterations".into(), &JsValue::from(self.iterations));
+        if !self.salt.is_empty() {
+            let _ = Reflect::set(&o, &"salt".into(), &Uint8Array::from(self.salt.as_slice()));
+            let _ = Reflect::set(&o, &"iterations".into(), &JsValue::from(self.iterations));
+        }
         let _ = Reflect::set(&o, &"verifier".into(), &self.verifier.to_js());
         o.into()
     }
 
+    /// True when `key` opens the verifier: it is the cases' key.
+    async fn opens(&self, key: &VaultKey) -> bool {
+        matches!(key.open(&self.verifier, VERIFIER_AAD).await, Ok(p) if p == VERIFIER_PLAIN)
+    }
+
     fn from_js(v: &JsValue) -> Option<VaultMeta> {
-        let salt = get_bytes(v, "salt")?;
-        let iterations = Reflect::get(v, &"iterations".into()).ok()?.as_f64()? as u32;
+        let salt = get_bytes(v, "salt").unwrap_or_default();
+        let iterations = Reflect::get(v, &"iterations".into())
+            .ok()
+            .and_then(|i| i.as_f64())
+            .unwrap_or(0.0) as u32;
         let verifier = Sealed::from_js(&Reflect::get(v, &"verifier".into()).ok()?)?;
         Some(VaultMeta {
             salt,
@@ -75,15 +92,16 @@ impl VaultMeta {
     }
 }
 
-fn access_entry(ok: bool) -> JsValue {
+fn access_entry(ok: bool, user: &str) -> JsValue {
     let o = Object::new();
+    let _ = Reflect::set(&o, &"user".into(), &JsValue::from_str(user));
     let _ = Reflect::set(&o, &"at".into(), &JsValue::from(js_sys::Date::now()));
     let _ = Reflect::set(&o, &"ok".into(), &JsValue::from(ok));
     o.into()
 }
 
 /// Unicode NFC: the same passphrase typed as "å" or as "a" + a combining ring is the same passphrase.
-fn nfc(s: &str) -> String {
+pub(crate) fn nfc(s: &str) -> String {
     js_sys::JsString::from(s).normalize("NFC").into()
 }
 
@@ -135,8 +153,8 @@ impl Store {
 
     /// The unlocked store for a key the app already holds (the backup tool's own Wasm gets it from the app, so the
     /// passphrase is not asked again). `None` when `key` is not a key.
-    pub fn vault_with_key(&self, key: JsValue) -> Option<Vault> {
-        VaultKey::from_crypto_key(key).map(|k| Vault::new(self.db.clone(), k))
+    pub fn vault_with_key(&self, key: JsValue, user: &str) -> Option<Vault> {
+        VaultKey::from_crypto_key(key).map(|k| Vault::new(self.db.clone(), k, user))
     }
 
     /// True when a passphrase has been chosen on this device.
@@ -144,25 +162,46 @@ impl Store {
         Ok(self.meta().await?.is_some())
     }
 
-    /// First start: chooses the passphrase (NFC-normalised, checked by [`check_new_passphrase`]). Stores a random
-    /// salt and a verifier, never the key.
-    pub async fn set_up(&self, passphrase: &str, repeated: &str) -> Result<Vault, StoreError> {
+    /// First start: the first user (who administers the device) and their passphrase (NFC-normalised, checked by
+    /// [`check_new_passphrase`]). The cases get a random key, wrapped for that user; stored are the wrapped key, its
+    /// salt and a verifier, never a key in the clear.
+    pub async fn set_up(
+        &self,
+        name: &str,
+        passphrase: &str,
+        repeated: &str,
+    ) -> Result<Vault, StoreError> {
+        let user = first_user(name).map_err(|e| StoreError::Refused(e.message_sv().into()))?;
         let passphrase = nfc(passphrase);
         check_new_passphrase(&passphrase)?;
         if passphrase != nfc(repeated) {
             return Err(StoreError::PassphraseMismatch);
         }
         if self.is_set_up().await? {
-            return self.unlock(&passphrase).await.map(|(v, _)| v);
+            return self.unlock(&user.name, &passphrase).await.map(|(v, _)| v);
         }
-        let salt = crypto::random_bytes(SALT_LEN)?;
-        let key = VaultKey::derive(&passphrase, &salt, PBKDF2_ITERATIONS).await?;
-        let verifier = key.seal(VERIFIER_PLAIN, VERIFIER_AAD).await?;
+        let mut raw = crypto::random_bytes(KEY_LEN)?;
+        let key = VaultKey::import_raw(&raw).await;
+        let wrapped = Wrapped::wrap(user.clone(), &passphrase, &raw).await;
+        raw.fill(0);
+        let (key, wrapped) = (key?, wrapped?);
         let meta = VaultMeta {
-            salt,
-            iterations: PBKDF2_ITERATIONS,
-            verifier,
+            salt: Vec::new(),
+            iterations: 0,
+            verifier: key.seal(VERIFIER_PLAIN, VERIFIER_AAD).await?,
         };
+        self.put_meta(&meta, None).await?;
+        self.change_users(|list| {
+            list.clear();
+            list.push(wrapped);
+            Ok(())
+        })
+        .await?;
+        Ok(Vault::new(self.db.clone(), key, &user.name))
+    }
+
+    /// Writes the vault's settings; `Some` users are written in the same transaction.
+    async fn put_meta(&self, meta: &VaultMeta, users: Option<JsValue>) -> Result<(), StoreError> {
         let tx = self
             .db
             .transaction(schema::STORE_META)
@@ -177,46 +216,109 @@ impl Store {
             .map_err(write_error)?
             .await
             .map_err(write_error)?;
-        tx.commit().await.map_err(write_error)?;
-        Ok(Vault::new(self.db.clone(), key))
+        if let Some(users) = users {
+            store
+                .put(users)
+                .with_key(META_USERS)
+                .primitive()
+                .map_err(write_error)?
+                .await
+                .map_err(write_error)?;
+        }
+        tx.commit().await.map_err(write_error)
     }
 
-    /// Unlocks with the passphrase. A wrong one gives [`StoreError::WrongPassphrase`] and changes nothing but the
-    /// access log; after [`passphrase::FREE_ATTEMPTS`] failures in a row each attempt first waits
+    /// The first start of an older release, with one passphrase whose PBKDF2 key sealed the cases directly: kept
+    /// so that the migration to users is tested against a store made the old way.
+    #[doc(hidden)]
+    pub async fn set_up_single_passphrase(&self, passphrase: &str) -> Result<Vault, StoreError> {
+        let salt = crypto::random_bytes(crypto::SALT_LEN)?;
+        let key = VaultKey::derive(passphrase, &salt, crypto::PBKDF2_ITERATIONS).await?;
+        let meta = VaultMeta {
+            salt,
+            iterations: crypto::PBKDF2_ITERATIONS,
+            verifier: key.seal(VERIFIER_PLAIN, VERIFIER_AAD).await?,
+        };
+        self.put_meta(&meta, None).await?;
+        Ok(Vault::new(self.db.clone(), key, ""))
+    }
+
+    /// Unlocks as `user` with their passphrase. A wrong one gives [`StoreError::WrongPassphrase`] and changes nothing
+    /// but the access log; after [`passphrase::FREE_ATTEMPTS`] failures in a row each attempt first waits
     /// ([`StoreError::Wait`], with the time of the next possible attempt), a wait kept in the database so that a
-    /// reload does not end it.
-    pub async fn unlock(&self, passphrase: &str) -> Result<(Vault, UnlockReport), StoreError> {
+    /// reload does not end it — for every user of the device alike.
+    ///
+    /// `user` is the name as typed (letter case and spaces do not matter); a name the device does not know gives
+    /// [`StoreError::UnknownUser`], counted as a failed attempt.
+    ///
+    /// An older store with one passphrase (no users yet): that passphrase unlocks, as `user` (or
+    /// [`crate::engine::users::FIRST_USER_DEFAULT`] without a name), and the report says so: the app then has the
+    /// tools migrate it ([`Store::migrate_single_passphrase`]).
+    pub async fn unlock(
+        &self,
+        user: &str,
+        passphrase: &str,
+    ) -> Result<(Vault, UnlockReport), StoreError> {
         let meta = self.meta().await?.ok_or(StoreError::Locked)?;
         let failures = self.failures().await;
         let wait = passphrase::wait_after(failures.count);
         if wait > 0.0 && js_sys::Date::now() < failures.last_at + wait {
             return Err(StoreError::Wait(clock_time(failures.last_at + wait)));
         }
-        let opens = |key: &VaultKey| {
-            let key = key.clone();
-            let verifier = meta.verifier.clone();
-            async move {
-                matches!(key.open(&verifier, VERIFIER_AAD).await, Ok(p) if p == VERIFIER_PLAIN)
+        let normalised = nfc(passphrase);
+        let users = self.wrapped().await?;
+        let mut key = None;
+        let typed_name = crate::engine::users::normalise_name(user).to_lowercase();
+        let name = match &users {
+            Some(list) => {
+                // The name as typed: letter case and spaces do not matter (the engine keeps names distinct so).
+                let Some(w) = list
+                    .iter()
+                    .find(|w| w.user.name.to_lowercase() == typed_name)
+                else {
+                    self.log_access(false, user).await;
+                    return Err(StoreError::UnknownUser);
+                };
+                if let Ok(mut raw) = w.unwrap(&normalised).await {
+                    key = VaultKey::import_raw(&raw).await.ok();
+                    raw.fill(0);
+                }
+                w.user.name.clone()
+            }
+            None => {
+                // A passphrase chosen before normalisation was stored as typed: try that too.
+                for pass in [normalised.as_str(), passphrase] {
+                    let k = VaultKey::derive(pass, &meta.salt, meta.iterations).await?;
+                    if meta.opens(&k).await {
+                        key = Some(k);
+                        break;
+                    }
+                    if normalised == passphrase {
+                        break;
+                    }
+                }
+                // The name typed becomes the first user's at the migration.
+                first_user(user).map_or_else(|_| FIRST_USER_DEFAULT.to_string(), |u| u.name)
             }
         };
-        let normalised = nfc(passphrase);
-        let mut key = VaultKey::derive(&normalised, &meta.salt, meta.iterations).await?;
-        let mut ok = opens(&key).await;
-        // A passphrase chosen before normalisation was stored as typed: try that too.
-        if !ok && normalised != passphrase {
-            key = VaultKey::derive(passphrase, &meta.salt, meta.iterations).await?;
-            ok = opens(&key).await;
-        }
-        let report = self.log_access(ok).await;
-        if !ok {
-            let after = self.failures().await;
-            let wait = passphrase::wait_after(after.count);
-            if wait > 0.0 {
-                return Err(StoreError::Wait(clock_time(after.last_at + wait)));
+        if let Some(k) = &key {
+            if !meta.opens(k).await {
+                key = None;
             }
-            return Err(StoreError::WrongPassphrase);
         }
-        Ok((Vault::new(self.db.clone(), key), report))
+        let mut report = self.log_access(key.is_some(), &name).await;
+        report.single_passphrase = users.is_none();
+        match key {
+            Some(key) => Ok((Vault::new(self.db.clone(), key, &name), report)),
+            None => {
+                let after = self.failures().await;
+                let wait = passphrase::wait_after(after.count);
+                if wait > 0.0 {
+                    return Err(StoreError::Wait(clock_time(after.last_at + wait)));
+                }
+                Err(StoreError::WrongPassphrase)
+            }
+        }
     }
 
     /// The failed attempts since the last successful unlock (the log is cleared on success).
@@ -242,7 +344,7 @@ impl Store {
     }
 
     /// Records an attempt; on success reports the failures since the last success and starts the log anew.
-    async fn log_access(&self, ok: bool) -> UnlockReport {
+    async fn log_access(&self, ok: bool, user: &str) -> UnlockReport {
         let failed = if ok { self.failures().await.count } else { 0 };
         let run = async {
             let tx = self
@@ -260,7 +362,7 @@ impl Store {
                     .map_err(write_error)?;
             }
             store
-                .add(access_entry(ok))
+                .add(access_entry(ok, user))
                 .primitive()
                 .map_err(write_error)?
                 .await
@@ -271,6 +373,7 @@ impl Store {
         let _ = run.await;
         UnlockReport {
             failed_attempts: failed,
+            single_passphrase: false,
         }
     }
 

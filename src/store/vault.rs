@@ -31,6 +31,8 @@ pub struct Vault {
     pub(super) db: Database,
     pub(super) key: VaultKey,
     pub(super) seen: Rc<RefCell<BTreeMap<String, Seen>>>,
+    /// The unlocked user's name: who acts.
+    user: Rc<str>,
 }
 
 /// A case sealed for writing: built before a transaction opens (crypto cannot run inside one), written later.
@@ -67,12 +69,18 @@ pub(super) fn rev_of(rec: &JsValue) -> u64 {
 }
 
 impl Vault {
-    pub(super) fn new(db: Database, key: VaultKey) -> Vault {
+    pub(super) fn new(db: Database, key: VaultKey, user: &str) -> Vault {
         Vault {
             db,
             key,
             seen: Rc::new(RefCell::new(BTreeMap::new())),
+            user: user.into(),
         }
+    }
+
+    /// The unlocked user's name, written as "who acts" in the case log.
+    pub fn user(&self) -> &str {
+        &self.user
     }
 
     pub(super) fn db(&self) -> Database {

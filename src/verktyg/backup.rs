@@ -39,9 +39,10 @@ fn with_tool<R>(f: impl FnOnce(&mut Tool) -> R) -> Option<R> {
 pub async fn open_backup_tool(
     container: Element,
     key: JsValue,
+    user: String,
     on_restored: js_sys::Function,
 ) -> Result<(), JsValue> {
-    let vault = crate::open_vault(key).await?;
+    let vault = crate::open_vault(key, &user).await?;
     TOOL.with(|t| {
         *t.borrow_mut() = Some(Tool {
             vault,
@@ -434,7 +435,7 @@ fn restore() {
         &|_| choice,
         &mut || CaseId(uuid::Uuid::new_v4()),
         now(),
-        text::ACTOR,
+        vault.user(),
     );
     spawn_local(async move {
         let summary = plan.summary_sv();

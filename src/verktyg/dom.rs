@@ -75,6 +75,19 @@ pub fn pass_field(
     hint: &str,
     autocomplete: &str,
 ) {
+    field(d, form, id, label, hint, "password", autocomplete);
+}
+
+/// A labelled input of `kind` with its error line (and a hint).
+pub fn field(
+    d: &Document,
+    form: &Element,
+    id: &str,
+    label: &str,
+    hint: &str,
+    kind: &str,
+    autocomplete: &str,
+) {
     let Some(f) = el(d, form, "div", &[("class", "field")], "") else {
         return;
     };
@@ -97,7 +110,7 @@ pub fn pass_field(
         "input",
         &[
             ("id", id),
-            ("type", "password"),
+            ("type", kind),
             ("autocomplete", autocomplete),
             ("aria-describedby", &described),
         ],
@@ -110,6 +123,11 @@ pub fn pass_field(
         &[("id", &format!("{id}-fel")), ("class", "field-error")],
         "",
     );
+}
+
+/// The value of an input (empty when it is not there).
+pub fn value(id: &str) -> String {
+    input(id).map(|i| i.value()).unwrap_or_default()
 }
 
 /// The QR code of `text` (the app's drawing), labelled with what it leads to; `None` when the text is too long for

@@ -6,10 +6,12 @@
 //!
 //! - [`backup`]: "Säkerhetskopiera" and "Återställ" (Inställningar).
 //! - [`share`]: "Dela med Lisa", the person's own link and code for Min plan (Möte och plan).
+//! - [`users`]: "Användare", the device's users and each one's passphrase (Inställningar).
 
 mod backup;
 mod dom;
 mod share;
+mod users;
 
 use sip_planen::store::{Store, Vault};
 use sip_planen::ui::text;
@@ -22,12 +24,17 @@ fn main() {
     }
 }
 
-/// The unlocked store for the key the app handed over.
-async fn open_vault(key: JsValue) -> Result<Vault, JsValue> {
-    let store = Store::open(std::rc::Rc::new(|_| {}))
+/// The app's database.
+async fn open_store() -> Result<Store, JsValue> {
+    Store::open(std::rc::Rc::new(|_| {}))
         .await
-        .map_err(|e| JsValue::from_str(&e.message_sv()))?;
+        .map_err(|e| JsValue::from_str(&e.message_sv()))
+}
+
+/// The unlocked store for the key the app handed over, acting as the unlocked `user`.
+async fn open_vault(key: JsValue, user: &str) -> Result<Vault, JsValue> {
+    let store = open_store().await?;
     store
-        .vault_with_key(key)
+        .vault_with_key(key, user)
         .ok_or_else(|| JsValue::from_str(text::BACKUP_LOCKED))
 }

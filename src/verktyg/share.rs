@@ -22,10 +22,11 @@ fn refuse(text: &str) -> JsValue {
 pub async fn share_plan(
     holder: Element,
     key: JsValue,
+    user: String,
     case_id: String,
     to: String,
 ) -> Result<(), JsValue> {
-    let vault = crate::open_vault(key).await?;
+    let vault = crate::open_vault(key, &user).await?;
     let case = match CaseId::parse(&case_id) {
         Some(id) => vault
             .peek_case(id)

@@ -7,7 +7,7 @@ mod saving;
 pub mod session;
 pub mod state;
 pub mod steps;
-mod tools;
+pub mod tools;
 
 use super::pages;
 use super::platform;

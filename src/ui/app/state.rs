@@ -62,6 +62,8 @@ pub(super) struct Pending {
 pub struct AppState {
     pub session: RwSignal<Session>,
     pub cases: RwSignal<Vec<Case>>,
+    /// The names of the device's users, for the unlock form; empty for an older store with one passphrase.
+    pub users: RwSignal<Vec<String>>,
     pub save: RwSignal<SaveState>,
     pub prefs: RwSignal<Prefs>,
     /// A one-time message shown after unlock or lock (failed attempts, idle lock, unreadable records).
@@ -92,6 +94,7 @@ impl AppState {
         AppState {
             session: RwSignal::new(Session::Starting),
             cases: RwSignal::new(Vec::new()),
+            users: RwSignal::new(Vec::new()),
             save: RwSignal::new(SaveState::Saved),
             prefs: RwSignal::new(Prefs::load()),
             notice: RwSignal::new(None),
@@ -128,10 +131,12 @@ impl AppState {
             let opened = async {
                 let store = Store::open(on_event).await?;
                 let set_up = store.is_set_up().await?;
-                Ok::<_, StoreError>((store, set_up))
+                let users = store.users().await?.unwrap_or_default();
+                Ok::<_, StoreError>((store, set_up, users))
             };
             match opened.await {
-                Ok((store, set_up)) => {
+                Ok((store, set_up, users)) => {
+                    self.users.set(users.into_iter().map(|u| u.name).collect());
                     self.store.set_value(Some(store));
                     self.session.set(if set_up {
                         Session::Locked
@@ -201,16 +206,43 @@ impl AppState {
         self.vault.try_with_value(Clone::clone).flatten()
     }
 
-    pub async fn set_up(self, passphrase: String, repeated: String) -> Result<(), StoreError> {
-        let vault = self.store()?.set_up(&passphrase, &repeated).await?;
+    pub async fn set_up(
+        self,
+        name: String,
+        passphrase: String,
+        repeated: String,
+    ) -> Result<(), StoreError> {
+        // The first start runs once per device: its key making and wrapping live with the tools, not in every
+        // start's download.
+        let args = js_sys::Array::of3(&name.into(), &passphrase.into(), &repeated.into());
+        let made = super::tools::call_tool("set_up_device", &args)
+            .await
+            .map_err(StoreError::Refused)?;
+        let made = js_sys::Array::from(&made);
+        let name = made.get(1).as_string().unwrap_or_default();
+        let vault = self
+            .store()?
+            .vault_with_key(made.get(0), &name)
+            .ok_or(StoreError::CryptoUnavailable)?;
         self.enter(vault).await
     }
 
-    pub async fn unlock(self, passphrase: String) -> Result<(), StoreError> {
+    pub async fn unlock(self, user: String, passphrase: String) -> Result<(), StoreError> {
         mark("sip:unlock-start");
-        let (vault, report) = self.store()?.unlock(&passphrase).await?;
+        let (vault, report) = self.store()?.unlock(&user, &passphrase).await?;
         mark("sip:key-ready");
         self.enter(vault).await?;
+        if report.single_passphrase {
+            // An older store: its passphrase becomes the first user's (with the tools; tried again at the next
+            // unlock when they cannot be loaded now).
+            let args = js_sys::Array::of2(&passphrase.into(), &self.user().into());
+            if super::tools::call_tool("migrate_users", &args)
+                .await
+                .is_ok()
+            {
+                self.notice.set(Some(text::USERS_MIGRATED.to_string()));
+            }
+        }
         if report.failed_attempts > 0 {
             self.notice.set(Some(format!(
                 "Sedan förra upplåsningen har någon försökt låsa upp med fel lösenfras {} {}.",
@@ -285,14 +317,21 @@ impl AppState {
     /// the rule's Swedish explanation.
     pub fn apply(self, mut case: Case, cmd: Command) -> Result<(), Violation> {
         let profile = profiles::get(case.profile());
+        let who = self.user();
         let ctx = Ctx {
             now: now(),
-            who: text::ACTOR,
+            who: &who,
             profile,
         };
         case.apply(cmd, &ctx)?;
         self.save_case(case);
         Ok(())
+    }
+
+    /// The unlocked user's name: who acts in the case log.
+    pub fn user(&self) -> String {
+        self.vault()
+            .map_or_else(|| text::ACTOR.to_string(), |v| v.user().to_string())
     }
 
     /// Notes user activity for the auto-lock, and tells the other tabs now and then (one shared idle clock).

@@ -14,6 +14,10 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The tools' module, built beside the app without a hash in its name (the service worker's cache is versioned).
 const TOOLS_MODULE: &str = "/verktyg/verktyg.js";
+/// "Säkerhetskopiera" and "Återställ".
+pub const BACKUP_TOOL: &str = "open_backup_tool";
+/// The device's users and each one's passphrase.
+pub const USERS_TOOL: &str = "open_users_tool";
 
 // Loads the module (wasm-bindgen's glue: `default` instantiates its Wasm) and calls one of its tools.
 #[wasm_bindgen(
@@ -23,8 +27,19 @@ extern "C" {
     fn run_tool(url: &str, tool: &str, args: &Array) -> Promise;
 }
 
+/// Loads the tools' module and runs `tool` with `args`; its answer, or its error in Swedish.
+pub async fn call_tool(tool: &str, args: &Array) -> Result<JsValue, String> {
+    JsFuture::from(run_tool(TOOLS_MODULE, tool, args))
+        .await
+        .map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| text::TOOLS_FAILED.to_string())
+        })
+}
+
 impl AppState {
-    /// Writes what is pending, then runs `tool` with `holder`, the unlocked key and `more`; its error, in Swedish.
+    /// Writes what is pending, then runs `tool` with `holder`, the unlocked key, the user's name and `more`; its
+    /// error, in Swedish.
     pub async fn tool(
         self,
         tool: &str,
@@ -36,30 +51,28 @@ impl AppState {
             .ok_or_else(|| text::BACKUP_LOCKED.to_string())?;
         self.flush_drafts();
         self.write_all().await.map_err(|e| e.message_sv())?;
-        let args = Array::of2(&holder, &vault.crypto_key());
+        let args = Array::of3(&holder, &vault.crypto_key(), &vault.user().into());
         for m in more {
             args.push(m);
         }
-        JsFuture::from(run_tool(TOOLS_MODULE, tool, &args))
-            .await
-            .map(|_| ())
-            .map_err(|e| {
-                e.as_string()
-                    .unwrap_or_else(|| text::TOOLS_FAILED.to_string())
-            })
+        call_tool(tool, &args).await.map(|_| ())
     }
 
-    /// Opens "Säkerhetskopiera" and "Återställ" in `holder`; after each restore the case list is read again.
-    pub async fn open_backup_tool(self, holder: web_sys::Element) -> Result<(), String> {
-        let on_restored = Closure::<dyn Fn()>::new(move || {
-            spawn_local(async move {
-                let _ = self.reload_cases().await;
-            })
-        });
-        let f: JsValue = on_restored.as_ref().clone();
-        // Called after each restore, for as long as the page lives.
-        on_restored.forget();
-        self.tool("open_backup_tool", holder, &[f]).await
+    /// Opens a tool of Inställningar in `holder`: [`BACKUP_TOOL`] ("Säkerhetskopiera" and "Återställ"; after each
+    /// restore the case list is read again) or [`USERS_TOOL`].
+    pub async fn open_tool(self, tool: &str, holder: web_sys::Element) -> Result<(), String> {
+        let mut more = Vec::new();
+        if tool == BACKUP_TOOL {
+            let on_restored = Closure::<dyn Fn()>::new(move || {
+                spawn_local(async move {
+                    let _ = self.reload_cases().await;
+                })
+            });
+            more.push(on_restored.as_ref().clone());
+            // Called after each restore, for as long as the page lives.
+            on_restored.forget();
+        }
+        self.tool(tool, holder, &more).await
     }
 
     /// Reads every case again (after a restore wrote them), as unlocking does.

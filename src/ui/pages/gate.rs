@@ -42,6 +42,7 @@ pub fn Gate(children: ChildrenFn) -> impl IntoView {
 fn Setup() -> impl IntoView {
     let app = use_app();
     set_title(text::SETUP_TITLE);
+    let name = RwSignal::new(String::new());
     let pass = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -52,8 +53,12 @@ fn Setup() -> impl IntoView {
             working,
             error,
             Box::pin(async move {
-                app.set_up(pass.get_untracked(), repeat.get_untracked())
-                    .await
+                app.set_up(
+                    name.get_untracked(),
+                    pass.get_untracked(),
+                    repeat.get_untracked(),
+                )
+                .await
             }),
             None,
         );
@@ -64,6 +69,7 @@ fn Setup() -> impl IntoView {
             <p>{text::SETUP_INTRO}</p>
             <p class="warning"><strong>{text::SETUP_WARNING}</strong></p>
             <form on:submit=on_submit novalidate>
+                <Field id="user-name" label=text::USER_NAME value=name hint=text::SETUP_NAME_HINT/>
                 <Field id="pass" label=text::SETUP_PASS value=pass kind="password" autocomplete="new-password"
                     required=true hint=text::SETUP_PASS_HINT/>
                 <Field id="repeat" label=text::SETUP_REPEAT value=repeat kind="password" autocomplete="new-password"
@@ -78,6 +84,8 @@ fn Setup() -> impl IntoView {
 fn Unlock() -> impl IntoView {
     let app = use_app();
     set_title(text::UNLOCK_TITLE);
+    let names = app.users.get_untracked();
+    let user = RwSignal::new(names.first().cloned().unwrap_or_default());
     let pass = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let working = RwSignal::new(false);
@@ -93,7 +101,7 @@ fn Unlock() -> impl IntoView {
             working,
             error,
             Box::pin(async move {
-                let result = app.unlock(pass.get_untracked()).await;
+                let result = app.unlock(user.get_untracked(), pass.get_untracked()).await;
                 let _ = pass.try_set(String::new());
                 result
             }),
@@ -106,6 +114,9 @@ fn Unlock() -> impl IntoView {
             <Notice/>
             <p>{text::UNLOCK_INTRO}</p>
             <form on:submit=on_submit novalidate>
+                // The first user's name is filled in; an older store with one passphrase has no users yet: the name
+                // typed becomes its first user's.
+                <Field id="user-name" label=text::USER_NAME value=user/>
                 <Field id="unlock-pass" label=text::UNLOCK_PASS value=pass kind="password"
                     autocomplete="current-password" required=true node_ref=input/>
                 <SubmitRow error working label=text::UNLOCK_SUBMIT busy=text::UNLOCK_WORKING/>

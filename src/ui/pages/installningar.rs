@@ -54,7 +54,7 @@ pub fn Settings() -> impl IntoView {
         </form>
         <p role="status" class="saved-note">{move || status.get()}</p>
         <Storage/>
-        {app.is_unlocked().then(crate::ui::pages::sakerhetskopia::BackupSection)}
+        {app.is_unlocked().then(crate::ui::pages::sakerhetskopia::ToolSections)}
     }
 }
 

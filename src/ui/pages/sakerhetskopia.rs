@@ -1,13 +1,21 @@
-//! Inställningar → Säkerhetskopia (when unlocked): what a backup is, and the button that loads the backup tool (its
-//! own Wasm, `src/verktyg`, not part of the app's first load), which then draws its forms in the button's
-//! place.
+//! Inställningar's tool sections (when unlocked): Säkerhetskopia and Användare — what each is, and the button that
+//! loads its tool (the tools' own Wasm, `src/verktyg`, not part of the app's first load), which then draws its
+//! forms in the button's place.
 
 use crate::ui::app::state::use_app;
+use crate::ui::app::tools::{BACKUP_TOOL, USERS_TOOL};
 use crate::ui::text;
 use leptos::prelude::*;
 
+/// One tool's section: heading, what it is, and the button that opens it.
 #[component]
-pub fn BackupSection() -> impl IntoView {
+fn ToolSection(
+    id: &'static str,
+    title: &'static str,
+    intro: &'static str,
+    open_label: &'static str,
+    tool: &'static str,
+) -> impl IntoView {
     let app = use_app();
     let holder = NodeRef::<leptos::html::Div>::new();
     let open = move |_| {
@@ -15,19 +23,30 @@ pub fn BackupSection() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            if let Err(m) = app.open_backup_tool(div.clone().into()).await {
+            if let Err(m) = app.open_tool(tool, div.clone().into()).await {
                 let _ = div.set_attribute("role", "alert");
                 div.set_text_content(Some(&m));
             }
         });
     };
     view! {
-        <section aria-labelledby="sakerhetskopia">
-            <h2 id="sakerhetskopia">{text::BACKUP_TITLE}</h2>
-            <p>{text::BACKUP_INTRO}</p>
+        <section aria-labelledby=id>
+            <h2 id=id>{title}</h2>
+            <p>{intro}</p>
             <div node_ref=holder>
-                <button type="button" class="button" on:click=open>{text::BACKUP_OPEN}</button>
+                <button type="button" class="button" on:click=open>{open_label}</button>
             </div>
         </section>
+    }
+}
+
+/// Säkerhetskopia and Användare.
+#[component]
+pub fn ToolSections() -> impl IntoView {
+    view! {
+        <ToolSection id="sakerhetskopia" title=text::BACKUP_TITLE intro=text::BACKUP_INTRO
+            open_label=text::BACKUP_OPEN tool=BACKUP_TOOL/>
+        <ToolSection id="anvandare-rubrik" title=text::USERS_TITLE intro=text::USERS_INTRO
+            open_label=text::USERS_OPEN tool=USERS_TOOL/>
     }
 }

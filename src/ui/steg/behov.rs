@@ -8,7 +8,6 @@ use crate::engine::{evaluate, profiles, Case, Command};
 use crate::ui::app::state::use_app;
 use crate::ui::components::{CheckSet, Explain, Field, Findings, RadioGroup};
 use crate::ui::platform::now;
-use crate::ui::text;
 use leptos::prelude::*;
 
 #[component]
@@ -103,7 +102,7 @@ pub fn Behov(case: Memo<Option<Case>>) -> impl IntoView {
             <h3 id="befintlig-rubrik">"Befintlig plan"</h3>
             <Field id="befintlig-plan" label="Vilken befintlig plan uppfyller kraven på en SIP?" value=existing multiline=true/>
             <button type="button" class="button secondary" on:click=move |_| {
-                run(app, case, Command::Close { reason: ClosingReason::BefintligPlanUppfyllerKraven, participants: vec![text::ACTOR.to_string()], comment: existing.get_untracked(), person_took_part: false, at_meeting: false  }, existing_error);
+                run(app, case, Command::Close { reason: ClosingReason::BefintligPlanUppfyllerKraven, participants: vec![app.user()], comment: existing.get_untracked(), person_took_part: false, at_meeting: false  }, existing_error);
             }>"Befintlig plan uppfyller kraven"</button>
             <Explain violation=existing_error/>
         </section>

@@ -9,7 +9,6 @@ use crate::engine::{deadlines, evaluate, profiles, Case, Command, DeadlineKind};
 use crate::ui::app::state::use_app;
 use crate::ui::components::{status_class, Checkbox, Explain, Field, Findings};
 use crate::ui::platform::{format_time, now};
-use crate::ui::text;
 use leptos::prelude::*;
 
 #[component]
@@ -93,7 +92,7 @@ pub fn Utskrivning(case: Memo<Option<Case>>) -> impl IntoView {
                         <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordDischargeOffer { accepted: true }, error); }>"SIP erbjuden: ja tack"</button>
                         <button type="button" class="button secondary" on:click=move |_| { run(app, case, Command::RecordDischargeOffer { accepted: false }, error); }>"SIP erbjuden: nej tack"</button>
                         <button type="button" class="button secondary" on:click=move |_| {
-                            run(app, case, Command::Close { reason: ClosingReason::IngetBehovEfterUtskrivning, participants: vec![text::ACTOR.to_string()], comment: "Bedömningen meddelas alla enheter".into(), person_took_part: false, at_meeting: false  }, error);
+                            run(app, case, Command::Close { reason: ClosingReason::IngetBehovEfterUtskrivning, participants: vec![app.user()], comment: "Bedömningen meddelas alla enheter".into(), person_took_part: false, at_meeting: false  }, error);
                         }>"Inget behov från båda huvudmännen"</button>
                     </div>
                     <Explain violation=error/>

@@ -3,6 +3,8 @@ import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const PASSPHRASE = 'korrekt häst batteri häftklammer';
+/** The device's first user (its administrator) in every journey. */
+export const USER = 'Anna Berg';
 
 export class App {
   constructor(page) {
@@ -33,18 +35,21 @@ export class App {
     await this.page.goto(path);
   }
 
-  async firstStart(passphrase = PASSPHRASE) {
+  async firstStart(passphrase = PASSPHRASE, name = USER) {
     await expect(this.page.getByRole('heading', { name: 'Välj en lösenfras' })).toBeVisible();
     await expect(this.page.getByText('Glömmer du den kan uppgifterna inte läsas')).toBeVisible();
     await this.expectAccessible('first start');
+    await this.page.getByLabel('Ditt namn').fill(name);
     await this.page.getByLabel('Lösenfras', { exact: true }).fill(passphrase);
     await this.page.getByLabel('Upprepa lösenfrasen').fill(passphrase);
     await this.page.getByRole('button', { name: 'Skapa och lås upp' }).click();
     await expect(this.page.getByRole('heading', { name: 'Att göra' })).toBeVisible();
   }
 
-  async unlock(passphrase = PASSPHRASE) {
+  /** Unlocks as `user` (chosen in the list of the device's users) with their passphrase. */
+  async unlock(passphrase = PASSPHRASE, user = USER) {
     await expect(this.page.getByRole('heading', { name: 'Lås upp SIP-planen' })).toBeVisible();
+    await this.page.getByLabel('Ditt namn').fill(user);
     await this.page.getByLabel('Lösenfras').fill(passphrase);
     await this.page.getByRole('button', { name: 'Lås upp' }).click();
   }

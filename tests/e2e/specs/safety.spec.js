@@ -262,6 +262,7 @@ test.describe('the passphrase', () => {
     const app = new App(page);
     await app.open('/');
     const set = async (p) => {
+      await page.getByLabel('Ditt namn').fill('Anna Berg');
       await page.getByLabel('Lösenfras', { exact: true }).fill(p);
       await page.getByLabel('Upprepa lösenfrasen').fill(p);
       await page.getByRole('button', { name: 'Skapa och lås upp' }).click();
