@@ -813,3 +813,117 @@ async fn an_older_store_with_one_passphrase_migrates_to_its_first_user() {
         .unwrap();
     assert_eq!(store.users().await.unwrap().unwrap().len(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn the_audit_log_is_a_sealed_chain_that_shows_a_changed_or_removed_entry() {
+    use sip_planen::engine::audit::{AuditAction, AuditEntry, ChainCheck};
+    let name = "t-audit";
+    let store = fresh(name).await;
+    store.set_up(NAME, PASS, PASS).await.unwrap();
+    // Two failed attempts (one with a name the device does not know), then an unlock: all three recorded.
+    assert!(store
+        .unlock(NAME, "fel fras helt och hållet")
+        .await
+        .is_err());
+    assert_eq!(
+        store.unlock("Okänd Person", PASS).await.err(),
+        Some(StoreError::UnknownUser)
+    );
+    let (vault, report) = store.unlock(NAME, PASS).await.unwrap();
+    assert_eq!(report.failed_attempts, 2);
+    vault.record_unlock(now()).await.unwrap();
+    let entry = |action, detail: &str| AuditEntry {
+        at: now(),
+        user: NAME.into(),
+        action,
+        case_id: "c1".into(),
+        case_name: "Lisa Andersson".into(),
+        detail: detail.into(),
+    };
+    vault
+        .record(&[entry(AuditAction::Oppnat, "")])
+        .await
+        .unwrap();
+    vault
+        .record(&[
+            entry(AuditAction::Andrat, "Planen ändrad"),
+            entry(AuditAction::Utskrift, "Planen"),
+        ])
+        .await
+        .unwrap();
+    let log = vault.audit_log().await.unwrap();
+    assert_eq!(log.check, ChainCheck::Whole { entries: 6 });
+    let actions: Vec<AuditAction> = log.entries.iter().map(|e| e.action).collect();
+    assert_eq!(
+        actions,
+        [
+            AuditAction::MisslyckadUpplasning,
+            AuditAction::MisslyckadUpplasning,
+            AuditAction::Upplast,
+            AuditAction::Oppnat,
+            AuditAction::Andrat,
+            AuditAction::Utskrift
+        ]
+    );
+    assert_eq!(log.entries[1].user, "Okänd Person");
+    assert_eq!(log.entries[4].detail, "Planen ändrad");
+    // The access log was taken in once: the next unlock records no failure again.
+    vault.record_unlock(now()).await.unwrap();
+    assert_eq!(
+        vault.audit_log().await.unwrap().check,
+        ChainCheck::Whole { entries: 7 }
+    );
+    // Nothing of an entry is readable at rest.
+    let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
+        .await
+        .unwrap();
+    {
+        let tx = db
+            .transaction(schema::STORE_AUDIT)
+            .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        let store = tx.object_store(schema::STORE_AUDIT).unwrap();
+        let rec: JsValue = store.get(5.0).primitive().unwrap().await.unwrap().unwrap();
+        let ct = js_sys::Uint8Array::new(&js_sys::Reflect::get(&rec, &"ct".into()).unwrap());
+        let bytes = ct.to_vec();
+        assert!(!String::from_utf8_lossy(&bytes).contains("Planen"));
+        // Change one byte of entry 5.
+        let mut changed = bytes.clone();
+        changed[0] ^= 1;
+        js_sys::Reflect::set(
+            &rec,
+            &"ct".into(),
+            &js_sys::Uint8Array::from(changed.as_slice()),
+        )
+        .unwrap();
+        store
+            .put(rec)
+            .with_key(5.0)
+            .primitive()
+            .unwrap()
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let log = vault.audit_log().await.unwrap();
+    assert_eq!(log.check, ChainCheck::Broken { at: 5 });
+    assert_eq!(log.unreadable, 1);
+    // The last entry removed: the head remembers it.
+    {
+        let tx = db
+            .transaction(schema::STORE_AUDIT)
+            .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        let store = tx.object_store(schema::STORE_AUDIT).unwrap();
+        store.delete(7.0).primitive().unwrap().await.unwrap();
+        store.delete(5.0).primitive().unwrap().await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    assert_eq!(
+        vault.audit_log().await.unwrap().check,
+        ChainCheck::Broken { at: 5 }
+    );
+    db.close();
+}

@@ -2,6 +2,7 @@
 //! and regional profiles. No web-sys, no Leptos, no IndexedDB and no clock: every function that needs "now" is
 //! given it.
 
+pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod case;

@@ -209,6 +209,41 @@ impl VaultKey {
             .collect())
     }
 
+    /// Opens many sealed values side by side; `None` for each that does not open.
+    pub async fn open_many(
+        &self,
+        sealed: &[Sealed],
+        aad: &[u8],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        let subtle = subtle()?;
+        let promises = Array::new();
+        for s in sealed {
+            let params =
+                AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(s.iv.as_slice()));
+            params.set_additional_data_u8_array(&Uint8Array::from(aad));
+            let p = subtle
+                .decrypt_with_object_and_buffer_source(
+                    &params,
+                    &self.key,
+                    &Uint8Array::from(s.ct.as_slice()),
+                )
+                .map_err(|_| StoreError::CryptoUnavailable)?;
+            promises.push(&p);
+        }
+        let all = JsFuture::from(js_sys::Promise::all_settled(&promises))
+            .await
+            .map_err(|_| StoreError::CryptoUnavailable)?;
+        Ok(Array::from(&all)
+            .iter()
+            .map(|r| {
+                js_sys::Reflect::get(&r, &"value".into())
+                    .ok()
+                    .filter(|v| v.is_object())
+                    .map(|v| Uint8Array::new(&v).to_vec())
+            })
+            .collect())
+    }
+
     /// Opens a sealed value; fails when the key is wrong or the record was altered.
     pub async fn open(&self, sealed: &Sealed, aad: &[u8]) -> Result<Vec<u8>, StoreError> {
         let params =

@@ -1,6 +1,7 @@
 //! The only door to IndexedDB. Every case is sealed (see [`crypto`]) before it is written and opened after it is
 //! read; the rest of the app sees plain engine types.
 
+pub mod audit;
 pub mod backup;
 pub mod crypto;
 mod error;
@@ -321,7 +322,7 @@ impl Store {
         }
     }
 
-    /// The failed attempts since the last successful unlock (the log is cleared on success).
+    /// The failed attempts since the last successful unlock (those at the end of the log).
     async fn failures(&self) -> Failures {
         let all = schema::read(&self.db, schema::STORE_ACCESS, None)
             .await
@@ -343,7 +344,7 @@ impl Store {
         }
     }
 
-    /// Records an attempt; on success reports the failures since the last success and starts the log anew.
+    /// Records an attempt; on success reports the failures since the last success.
     async fn log_access(&self, ok: bool, user: &str) -> UnlockReport {
         let failed = if ok { self.failures().await.count } else { 0 };
         let run = async {
@@ -354,13 +355,7 @@ impl Store {
                 .build()
                 .map_err(write_error)?;
             let store = tx.object_store(schema::STORE_ACCESS).map_err(write_error)?;
-            if ok {
-                store
-                    .clear()
-                    .map_err(write_error)?
-                    .await
-                    .map_err(write_error)?;
-            }
+            // Kept until the audit log has taken them in (see `Vault::record_unlock`).
             store
                 .add(access_entry(ok, user))
                 .primitive()

@@ -11,16 +11,20 @@ use wasm_bindgen::JsCast;
 
 pub const DB_NAME: &str = "sip-planen";
 /// The current schema version.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Key/value settings of the vault: salt, iterations and the passphrase verifier. Never the key.
 pub const STORE_META: &str = "meta";
 /// One sealed record per case, keyed by case id: `{ id, rev, iv, ct }`. `rev` counts the writes of the record, so a
 /// write based on an older revision (another tab) is refused instead of overwriting.
 pub const STORE_CASES: &str = "cases";
-/// Unlock attempts (time and outcome only, no personal data), so failed attempts are shown at the next unlock and
-/// the wait after repeated failures survives a reload.
+/// Unlock attempts (time, outcome and the name typed; no case data), so failed attempts are shown at the next unlock
+/// and the wait after repeated failures survives a reload; kept until the audit log has taken them in.
 pub const STORE_ACCESS: &str = "access_log";
+
+/// The audit log: one sealed entry per record, keyed by its number in the chain: `{ seq, iv, ct, hash }`; the
+/// chain's head is the meta record `audit_head` (see [`crate::engine::audit`]).
+pub const STORE_AUDIT: &str = "audit";
 
 type Migration = fn(&Database) -> indexed_db_futures::Result<()>;
 
@@ -39,7 +43,14 @@ fn v2_access_log(db: &Database) -> indexed_db_futures::Result<()> {
     Ok(())
 }
 
-pub const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] = [v1_initial, v2_access_log];
+/// Version 3: the audit log.
+fn v3_audit_log(db: &Database) -> indexed_db_futures::Result<()> {
+    db.create_object_store(STORE_AUDIT).build()?;
+    Ok(())
+}
+
+pub const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] =
+    [v1_initial, v2_access_log, v3_audit_log];
 
 /// What happens to the connection from outside: another tab or the browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
