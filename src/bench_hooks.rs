@@ -304,6 +304,7 @@ pub async fn bench_restore(passphrase: String, n: u32, realistic: bool) -> Resul
         &Backup {
             created: now,
             cases,
+            audit: Vec::new(),
         },
         &passphrase,
     )

@@ -35,6 +35,7 @@ fn backup(cases: Vec<Case>) -> Backup {
     Backup {
         created: at(2026, 11, 26, 14),
         cases,
+        audit: Vec::new(),
     }
 }
 

@@ -571,6 +571,7 @@ async fn a_backup_opens_with_its_passphrase_only_and_restores_into_a_wiped_store
     let backup = Backup {
         created: now(),
         cases: vault.load_cases().await.unwrap().cases,
+        audit: Vec::new(),
     };
     let bytes = seal_backup(&backup, "en annan lång lösenfras")
         .await

@@ -202,7 +202,7 @@ pub fn to_csv(entries: &[&AuditEntry]) -> String {
     }
     let mut out = String::from("Tid;Användare;Händelse;Ärende;Ärende-id;Detalj\r\n");
     for e in entries {
-        let at = e.at.format("%Y-%m-%d %H:%M:%S").to_string();
+        let at = seconds(e.at);
         for (i, v) in [
             at.as_str(),
             &e.user,
@@ -222,6 +222,20 @@ pub fn to_csv(entries: &[&AuditEntry]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// "2026-11-27 14:05:09": an entry's time as the log and the CSV show it.
+pub fn seconds(t: NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// SHA-256 (FIPS 180-4). The chain is extended inside the store's transaction, where no asynchronous WebCrypto

@@ -4,11 +4,12 @@
 //!
 //! The file: [`MAGIC`], the format version (one byte), the salt (16 bytes), the IV (12 bytes), then the ciphertext
 //! of the compressed content. The header is the ciphertext's additional data, so a changed header does not open.
-//! The content is JSON: `{"format": …, "version": 1, "created": …, "cases": [ … ]}`, each case as the store keeps
-//! it.
+//! The content is JSON: `{"format": …, "version": 1, "created": …, "cases": [ … ], "audit": [ … ]}`, each case as
+//! the store keeps it, and the audit log's entries oldest first (`audit` is absent from files made before it).
 
 use super::case::{Case, CaseId, CASE_SCHEMA_VERSION};
 use super::model::Event;
+use crate::engine::audit::AuditEntry;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -143,11 +144,12 @@ impl SealedBackup {
     }
 }
 
-/// The content of a backup: every case on the device when it was made.
+/// The content of a backup: every case on the device when it was made, and the audit log's entries (oldest first).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Backup {
     pub created: NaiveDateTime,
     pub cases: Vec<Case>,
+    pub audit: Vec<AuditEntry>,
 }
 
 #[derive(Serialize)]
@@ -157,6 +159,7 @@ struct FileOut<'a> {
     #[serde(with = "crate::engine::serde_iso::datetime")]
     created: NaiveDateTime,
     cases: &'a [Case],
+    audit: &'a [AuditEntry],
 }
 
 #[derive(Deserialize)]
@@ -166,6 +169,9 @@ struct FileIn {
     #[serde(with = "crate::engine::serde_iso::datetime")]
     created: NaiveDateTime,
     cases: Vec<Case>,
+    /// Files made before the audit log have none.
+    #[serde(default)]
+    audit: Vec<AuditEntry>,
 }
 
 /// The outermost keys, read before the cases so a wrong format or version is named as such.
@@ -183,6 +189,7 @@ impl Backup {
             version: FORMAT_VERSION,
             created: self.created,
             cases: &self.cases,
+            audit: &self.audit,
         })
         .unwrap_or_default()
     }
@@ -254,6 +261,7 @@ impl Backup {
         Ok(Backup {
             created: file.created,
             cases: file.cases,
+            audit: file.audit,
         })
     }
 }

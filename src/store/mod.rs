@@ -249,8 +249,8 @@ impl Store {
     /// ([`StoreError::Wait`], with the time of the next possible attempt), a wait kept in the database so that a
     /// reload does not end it — for every user of the device alike.
     ///
-    /// `user` is the name as typed (letter case and spaces do not matter); a name the device does not know gives
-    /// [`StoreError::UnknownUser`], counted as a failed attempt.
+    /// `user` is the name as typed (letter case and spaces do not matter; none on a device with one user is that
+    /// user); a name the device does not know gives [`StoreError::UnknownUser`], counted as a failed attempt.
     ///
     /// An older store with one passphrase (no users yet): that passphrase unlocks, as `user` (or
     /// [`crate::engine::users::FIRST_USER_DEFAULT`] without a name), and the report says so: the app then has the
@@ -273,10 +273,12 @@ impl Store {
         let name = match &users {
             Some(list) => {
                 // The name as typed: letter case and spaces do not matter (the engine keeps names distinct so).
-                let Some(w) = list
-                    .iter()
-                    .find(|w| w.user.name.to_lowercase() == typed_name)
-                else {
+                // No name on a device with one user: that user.
+                let only = (typed_name.is_empty() && list.len() == 1).then(|| &list[0]);
+                let Some(w) = only.or_else(|| {
+                    list.iter()
+                        .find(|w| w.user.name.to_lowercase() == typed_name)
+                }) else {
                     self.log_access(false, user).await;
                     return Err(StoreError::UnknownUser);
                 };

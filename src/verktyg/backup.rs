@@ -3,6 +3,7 @@
 //! each restore so it reads its case list again.
 
 use crate::dom::{by_id, doc, el, field_error, focus, input, on, pass_field, set_text};
+use sip_planen::engine::audit::AuditAction;
 use sip_planen::engine::backup::{
     clashes, plan_restore, Backup, BackupError, Choice, FILE_EXTENSION, MAX_BYTES,
 };
@@ -184,7 +185,7 @@ fn vault() -> Option<Vault> {
 }
 
 /// Offers `bytes` as a downloaded file.
-fn download(bytes: &[u8], name: &str) -> Result<(), JsValue> {
+pub fn download(bytes: &[u8], name: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
@@ -231,9 +232,12 @@ fn make_backup() {
     spawn_local(async move {
         let result = async {
             let loaded = vault.load_cases().await.map_err(|e| e.message_sv())?;
+            crate::audit::note(&vault, AuditAction::Sakerhetskopia, "", "", &format!("{} ärenden", loaded.cases.len())).await;
+            let audit = vault.audit_log().await.map_err(|e| e.message_sv())?;
             let backup = Backup {
                 created: now(),
                 cases: loaded.cases,
+                audit: audit.entries,
             };
             let bytes = seal_backup(&backup, &pass).await.map_err(|e| e.message_sv())?;
             let name = format!("sip-planen-{}.{FILE_EXTENSION}", iso(backup.created.date()));
@@ -429,6 +433,7 @@ fn restore() {
     if !start() {
         return;
     }
+    let audit = backup.audit.clone();
     let plan = plan_restore(
         &device,
         backup,
@@ -441,6 +446,16 @@ fn restore() {
         let summary = plan.summary_sv();
         match vault.restore(&plan.write).await {
             Ok(()) => {
+                // The file's audit entries this device's log does not hold are taken in (a device restored after a
+                // loss gets its log back), then the restore itself.
+                let known = vault
+                    .audit_log()
+                    .await
+                    .map(|l| l.entries)
+                    .unwrap_or_default();
+                let missing: Vec<_> = audit.into_iter().filter(|e| !known.contains(e)).collect();
+                let _ = vault.record(&missing).await;
+                crate::audit::note(&vault, AuditAction::Aterstallning, "", "", &summary).await;
                 close_opened();
                 if let Some(i) = input("restore-file") {
                     i.set_value("");

@@ -8,9 +8,11 @@
 //! - [`share`]: "Dela med Lisa", the person's own link and code for Min plan (Möte och plan).
 //! - [`users`]: "Användare", the device's users and each one's passphrase (Inställningar).
 
+mod audit;
 mod backup;
 mod dom;
 mod share;
+mod storage;
 mod users;
 
 use sip_planen::store::{Store, Vault};

@@ -54,6 +54,14 @@ pub async fn share_plan(
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     let link = format!("{origin}/min-plan/#{}", sealed.to_fragment());
+    crate::audit::note(
+        &vault,
+        sip_planen::engine::audit::AuditAction::Delning,
+        &case_id,
+        &case.person().name,
+        &format!("Version {version} till {to}"),
+    )
+    .await;
     draw(&holder, &to, version, &code.grouped(), &link);
     Ok(())
 }

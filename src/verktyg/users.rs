@@ -5,8 +5,9 @@
 use crate::dom::{
     by_id, doc, el, field, field_error, focus, input, on, pass_field, set_text, value,
 };
+use sip_planen::engine::audit::AuditAction;
 use sip_planen::engine::users::User;
-use sip_planen::store::{Store, StoreError};
+use sip_planen::store::{Store, StoreError, Vault};
 use sip_planen::ui::text;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -15,6 +16,7 @@ use web_sys::Element;
 
 /// The open tool: the store and who is unlocked.
 struct Tool {
+    vault: Vault,
     store: Store,
     me: String,
     busy: bool,
@@ -49,6 +51,7 @@ pub async fn open_users_tool(
     let vault = crate::open_vault(key, &user).await?;
     TOOL.with(|t| {
         *t.borrow_mut() = Some(Tool {
+            vault: vault.clone(),
             store: vault.lock(),
             me: user,
             busy: false,
@@ -383,6 +386,9 @@ where
     spawn_local(async move {
         match change(store, me).await {
             Ok(said) => {
+                if let Some(vault) = with_tool(|t| t.vault.clone()) {
+                    crate::audit::note(&vault, AuditAction::Anvandare, "", "", &said).await;
+                }
                 if let Some(container) = by_id("anvandare").and_then(|h| h.parent_element()) {
                     draw(&container).await;
                 }

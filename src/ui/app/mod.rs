@@ -1,5 +1,6 @@
 //! The app: its state in context, the layout (header, lock, footer) and the routes.
 
+mod audit;
 pub mod conflict;
 pub mod panic;
 pub mod prefs;

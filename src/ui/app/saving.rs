@@ -239,6 +239,12 @@ impl AppState {
         );
         let _ = w.add_event_listener_with_callback("beforeunload", before.as_ref().unchecked_ref());
         before.forget();
+        // Every print (the button or the browser's own) is recorded, with the page's title (never identity digits).
+        let print = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            self.audit_print()
+        });
+        let _ = w.add_event_listener_with_callback("beforeprint", print.as_ref().unchecked_ref());
+        print.forget();
         let hidden = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
             let doc_hidden = web_sys::window()
                 .and_then(|w| w.document())

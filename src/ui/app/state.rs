@@ -62,8 +62,6 @@ pub(super) struct Pending {
 pub struct AppState {
     pub session: RwSignal<Session>,
     pub cases: RwSignal<Vec<Case>>,
-    /// The names of the device's users, for the unlock form; empty for an older store with one passphrase.
-    pub users: RwSignal<Vec<String>>,
     pub save: RwSignal<SaveState>,
     pub prefs: RwSignal<Prefs>,
     /// A one-time message shown after unlock or lock (failed attempts, idle lock, unreadable records).
@@ -83,6 +81,11 @@ pub struct AppState {
     pub(super) last_activity: StoredValue<f64>,
     pub(super) last_shared: StoredValue<f64>,
     pub(super) channel: StoredValue<Option<Channel>, LocalStorage>,
+    /// Audit entries not yet taken by the tools (see `audit`), and whether they are being sent.
+    pub(super) audit_queue: StoredValue<Vec<(&'static str, js_sys::Array)>, LocalStorage>,
+    pub(super) audit_busy: StoredValue<bool>,
+    /// The case last recorded as opened, and when.
+    pub(super) last_opened: StoredValue<(String, f64)>,
 }
 
 pub fn use_app() -> AppState {
@@ -94,7 +97,6 @@ impl AppState {
         AppState {
             session: RwSignal::new(Session::Starting),
             cases: RwSignal::new(Vec::new()),
-            users: RwSignal::new(Vec::new()),
             save: RwSignal::new(SaveState::Saved),
             prefs: RwSignal::new(Prefs::load()),
             notice: RwSignal::new(None),
@@ -110,6 +112,9 @@ impl AppState {
             last_activity: StoredValue::new(js_sys::Date::now()),
             last_shared: StoredValue::new(0.0),
             channel: StoredValue::new_local(None),
+            audit_queue: StoredValue::new_local(Vec::new()),
+            audit_busy: StoredValue::new(false),
+            last_opened: StoredValue::new((String::new(), 0.0)),
         }
     }
 
@@ -131,12 +136,10 @@ impl AppState {
             let opened = async {
                 let store = Store::open(on_event).await?;
                 let set_up = store.is_set_up().await?;
-                let users = store.users().await?.unwrap_or_default();
-                Ok::<_, StoreError>((store, set_up, users))
+                Ok::<_, StoreError>((store, set_up))
             };
             match opened.await {
-                Ok((store, set_up, users)) => {
-                    self.users.set(users.into_iter().map(|u| u.name).collect());
+                Ok((store, set_up)) => {
                     self.store.set_value(Some(store));
                     self.session.set(if set_up {
                         Session::Locked
@@ -274,6 +277,7 @@ impl AppState {
         });
         self.touch();
         self.session.set(Session::Unlocked);
+        self.audit_unlock();
         // Cases on this device only: ask the browser not to clear them to make room (shown in Inställningar).
         leptos::task::spawn_local(async {
             let _ = crate::ui::platform::storage::persist().await;
@@ -323,7 +327,12 @@ impl AppState {
             who: &who,
             profile,
         };
+        let lines = case.log().len();
         case.apply(cmd, &ctx)?;
+        // A new line in the case's log is a change for the audit log (edits of the plan share a line for a while).
+        if case.log().len() > lines {
+            self.audit_change(&case);
+        }
         self.save_case(case);
         Ok(())
     }

@@ -18,6 +18,8 @@ const TOOLS_MODULE: &str = "/verktyg/verktyg.js";
 pub const BACKUP_TOOL: &str = "open_backup_tool";
 /// The device's users and each one's passphrase.
 pub const USERS_TOOL: &str = "open_users_tool";
+/// The audit log's viewer, for the device or one case.
+pub const AUDIT_TOOL: &str = "open_audit_tool";
 
 // Loads the module (wasm-bindgen's glue: `default` instantiates its Wasm) and calls one of its tools.
 #[wasm_bindgen(
@@ -51,6 +53,13 @@ impl AppState {
             .ok_or_else(|| text::BACKUP_LOCKED.to_string())?;
         self.flush_drafts();
         self.write_all().await.map_err(|e| e.message_sv())?;
+        // What the audit log was told is in it before a tool (its viewer, a backup) reads it.
+        for _ in 0..100 {
+            if !self.audit_busy.get_value() {
+                break;
+            }
+            crate::ui::platform::storage::sleep(20).await;
+        }
         let args = Array::of3(&holder, &vault.crypto_key(), &vault.user().into());
         for m in more {
             args.push(m);
@@ -59,9 +68,17 @@ impl AppState {
     }
 
     /// Opens a tool of Inställningar in `holder`: [`BACKUP_TOOL`] ("Säkerhetskopiera" and "Återställ"; after each
-    /// restore the case list is read again) or [`USERS_TOOL`].
-    pub async fn open_tool(self, tool: &str, holder: web_sys::Element) -> Result<(), String> {
+    /// restore the case list is read again), [`USERS_TOOL`] or [`AUDIT_TOOL`] (for `case`, or the device when empty).
+    pub async fn open_tool(
+        self,
+        tool: &str,
+        holder: web_sys::Element,
+        case: &str,
+    ) -> Result<(), String> {
         let mut more = Vec::new();
+        if tool == AUDIT_TOOL {
+            more.push(case.into());
+        }
         if tool == BACKUP_TOOL {
             let on_restored = Closure::<dyn Fn()>::new(move || {
                 spawn_local(async move {

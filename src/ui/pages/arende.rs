@@ -4,6 +4,7 @@
 use crate::engine::{evaluate, profiles, Case, CaseDetails, CaseField, CaseId, Command};
 use crate::ui::app::state::use_app;
 use crate::ui::app::steps::{by_segment, case_href, segment_of, STEPS};
+use crate::ui::app::tools::AUDIT_TOOL;
 use crate::ui::components::{Checkbox, DeadlineList, Explain, Field, Findings, ProfileSelect};
 use crate::ui::platform::{format_time, now, set_title};
 use crate::ui::text;
@@ -40,6 +41,7 @@ fn CaseShell(id: CaseId, step: Memo<String>) -> impl IntoView {
     let Some(initial) = case.get_untracked() else {
         return view! { <p>{text::CASE_NOT_FOUND}</p> }.into_any();
     };
+    app.audit("oppnat", Some(&initial), "");
     let name = initial.person().name.clone();
     let today = now().date();
     let age = match (
@@ -202,6 +204,8 @@ fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
                 <dd>{move || case.with(|c| c.as_ref().map(|c| format_time(c.updated())))}</dd>
             </dl>
         </section>
+        <super::sakerhetskopia::ToolSection id="logg-rubrik" title=text::AUDIT_TITLE intro=text::AUDIT_INTRO
+            open_label=text::AUDIT_CASE_OPEN tool=AUDIT_TOOL case=id.to_string()/>
     }
     .into_any()
 }

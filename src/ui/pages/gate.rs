@@ -84,8 +84,7 @@ fn Setup() -> impl IntoView {
 fn Unlock() -> impl IntoView {
     let app = use_app();
     set_title(text::UNLOCK_TITLE);
-    let names = app.users.get_untracked();
-    let user = RwSignal::new(names.first().cloned().unwrap_or_default());
+    let user = RwSignal::new(String::new());
     let pass = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let working = RwSignal::new(false);
@@ -114,9 +113,9 @@ fn Unlock() -> impl IntoView {
             <Notice/>
             <p>{text::UNLOCK_INTRO}</p>
             <form on:submit=on_submit novalidate>
-                // The first user's name is filled in; an older store with one passphrase has no users yet: the name
-                // typed becomes its first user's.
-                <Field id="user-name" label=text::USER_NAME value=user/>
+                // Not needed on a device with one user; on an older store with one passphrase the name typed
+                // becomes its first user's.
+                <Field id="user-name" label=text::USER_NAME value=user hint=text::UNLOCK_NAME_HINT/>
                 <Field id="unlock-pass" label=text::UNLOCK_PASS value=pass kind="password"
                     autocomplete="current-password" required=true node_ref=input/>
                 <SubmitRow error working label=text::UNLOCK_SUBMIT busy=text::UNLOCK_WORKING/>

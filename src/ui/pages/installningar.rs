@@ -58,36 +58,23 @@ pub fn Settings() -> impl IntoView {
     }
 }
 
-/// "3,4 MB": bytes in megabytes with one decimal, by integer arithmetic (no float formatting in the bundle).
-fn mb(bytes: u64) -> String {
-    let tenths = bytes.saturating_mul(10) / 1_048_576;
-    format!("{},{} MB", tenths / 10, tenths % 10)
-}
-
 /// Whether the browser has promised to keep the data (asked here, and at each unlock), and how full it is.
 #[component]
 fn Storage() -> impl IntoView {
-    let kept = RwSignal::new(None::<Option<bool>>);
-    let usage = RwSignal::new(None::<(u64, u64)>);
-    leptos::task::spawn_local(async move {
-        kept.set(Some(crate::ui::platform::storage::persist().await));
-        usage.set(crate::ui::platform::storage::estimate().await);
+    // Drawn by the tools' Wasm (loaded now; it asks the browser again and reads its estimate).
+    let holder = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(div) = holder.get() {
+            leptos::task::spawn_local(async move {
+                let args = js_sys::Array::of1(&div);
+                let _ = crate::ui::app::tools::call_tool("show_storage", &args).await;
+            });
+        }
     });
     view! {
         <section aria-labelledby="lagring">
             <h2 id="lagring">{text::STORAGE_TITLE}</h2>
-            <p>{move || kept.get().map(|k| match k {
-                Some(true) => text::STORAGE_KEPT,
-                Some(false) => text::STORAGE_NOT_KEPT,
-                None => text::STORAGE_UNKNOWN,
-            })}</p>
-            {move || usage.get().map(|(used, quota)| {
-                let percent = used.saturating_mul(100).checked_div(quota).unwrap_or(0);
-                view! {
-                    <p>{format!("Använt {} av {} som webbläsaren tillåter ({} %).", mb(used), mb(quota), percent)}</p>
-                    {(percent >= text::STORAGE_WARN_PERCENT).then(|| view! { <p class="warning" role="alert">{text::STORAGE_FULL_SOON}</p> })}
-                }
-            })}
+            <div node_ref=holder></div>
         </section>
     }
 }

@@ -64,6 +64,7 @@ pub fn NewCase() -> impl IntoView {
                 let id = case.id();
                 let navigate = navigate.clone();
                 spawn_local(async move {
+                    app.audit_change(&case);
                     let result = app.create_case(case).await;
                     let _ = busy.try_set(false);
                     match result {

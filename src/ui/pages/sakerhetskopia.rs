@@ -1,29 +1,33 @@
-//! Inställningar's tool sections (when unlocked): Säkerhetskopia and Användare — what each is, and the button that
-//! loads its tool (the tools' own Wasm, `src/verktyg`, not part of the app's first load), which then draws its
+//! The tool sections (when unlocked): Säkerhetskopia, Användare and Granskningslogg in Inställningar, the case's
+//! Granskningslogg on its overview — what each is, and the button that loads its tool (the tools' own Wasm, `src/verktyg`, not part of the app's first load), which then draws its
 //! forms in the button's place.
 
 use crate::ui::app::state::use_app;
-use crate::ui::app::tools::{BACKUP_TOOL, USERS_TOOL};
+use crate::ui::app::tools::{AUDIT_TOOL, BACKUP_TOOL, USERS_TOOL};
 use crate::ui::text;
 use leptos::prelude::*;
 
 /// One tool's section: heading, what it is, and the button that opens it.
 #[component]
-fn ToolSection(
+pub fn ToolSection(
     id: &'static str,
     title: &'static str,
     intro: &'static str,
     open_label: &'static str,
     tool: &'static str,
+    /// The case a tool is opened for (the case's audit log); none for the device.
+    #[prop(optional)]
+    case: String,
 ) -> impl IntoView {
     let app = use_app();
     let holder = NodeRef::<leptos::html::Div>::new();
     let open = move |_| {
+        let case = case.clone();
         let Some(div) = holder.get_untracked() else {
             return;
         };
         leptos::task::spawn_local(async move {
-            if let Err(m) = app.open_tool(tool, div.clone().into()).await {
+            if let Err(m) = app.open_tool(tool, div.clone().into(), &case).await {
                 let _ = div.set_attribute("role", "alert");
                 div.set_text_content(Some(&m));
             }
@@ -40,7 +44,7 @@ fn ToolSection(
     }
 }
 
-/// Säkerhetskopia and Användare.
+/// Säkerhetskopia, Användare and the device's Granskningslogg.
 #[component]
 pub fn ToolSections() -> impl IntoView {
     view! {
@@ -48,5 +52,7 @@ pub fn ToolSections() -> impl IntoView {
             open_label=text::BACKUP_OPEN tool=BACKUP_TOOL/>
         <ToolSection id="anvandare-rubrik" title=text::USERS_TITLE intro=text::USERS_INTRO
             open_label=text::USERS_OPEN tool=USERS_TOOL/>
+        <ToolSection id="logg-rubrik" title=text::AUDIT_TITLE intro=text::AUDIT_INTRO
+            open_label=text::AUDIT_OPEN tool=AUDIT_TOOL/>
     }
 }

@@ -52,5 +52,5 @@ function entry(label, dir, skip, budget) {
 
 entry('SIP-planen (the coordinator\'s app)', '.', ['min-plan', 'verktyg'], BUDGET_BROTLI_BYTES);
 entry('Min plan (the person\'s own view, /min-plan/)', 'min-plan', [], MIN_PLAN_BUDGET_BROTLI_BYTES);
-entry('Verktyg (backup and sharing, loaded when opened, /verktyg/)', 'verktyg', [], TOOL_BUDGET_BROTLI_BYTES);
+entry('Verktyg (backup, sharing, users, audit log, storage; loaded when used, /verktyg/)', 'verktyg', [], TOOL_BUDGET_BROTLI_BYTES);
 if (failed) process.exit(1);
