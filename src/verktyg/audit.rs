@@ -81,6 +81,7 @@ pub async fn note(
 
 /// The open viewer: the log as read, and the case it is limited to (opened from a case).
 struct Viewer {
+    vault: Vault,
     log: AuditLog,
     case_id: Option<String>,
 }
@@ -187,7 +188,13 @@ pub async fn open_audit_tool(
         "",
     );
     el(&d, &container, "div", &[("id", "logg-rader")], "");
-    VIEWER.with(|v| *v.borrow_mut() = Some(Viewer { log, case_id }));
+    VIEWER.with(|v| {
+        *v.borrow_mut() = Some(Viewer {
+            vault,
+            log,
+            case_id,
+        })
+    });
     draw_rows();
     focus("logg-kedja");
     Ok(())
@@ -254,16 +261,11 @@ fn download_csv() {
     let csv = VIEWER.with(|v| {
         let v = v.borrow();
         v.as_ref().map(|v| {
-            to_csv(
-                &v.log
-                    .entries
-                    .iter()
-                    .filter(|e| f.keeps(e))
-                    .collect::<Vec<_>>(),
-            )
+            let kept: Vec<&AuditEntry> = v.log.entries.iter().filter(|e| f.keeps(e)).collect();
+            (to_csv(&kept), kept.len())
         })
     });
-    let Some(csv) = csv else { return };
+    let Some((csv, count)) = csv else { return };
     // A byte order mark: spreadsheet programs then read the file as UTF-8 (å, ä, ö).
     let bytes = [&[0xEF, 0xBB, 0xBF][..], csv.as_bytes()].concat();
     let day = local_time(js_sys::Date::now())
@@ -271,5 +273,12 @@ fn download_csv() {
         .unwrap_or_default();
     if crate::backup::download(&bytes, &format!("granskningslogg-{day}.csv")).is_ok() {
         set_text("logg-antal", text::AUDIT_CSV_DONE);
+        // An export is recorded too.
+        if let Some(vault) = VIEWER.with(|v| v.borrow().as_ref().map(|v| v.vault.clone())) {
+            let detail = format!("Granskningsloggen som CSV, {count} poster");
+            wasm_bindgen_futures::spawn_local(async move {
+                note(&vault, AuditAction::Export, "", "", &detail).await;
+            });
+        }
     }
 }
