@@ -359,3 +359,50 @@ pub async fn bench_restore(passphrase: String, n: u32, realistic: bool) -> Resul
         t3 - t2
     ))
 }
+
+/// One realistic case saved as the app's autosave does, `runs` times, in a database of its own ("bench-autosave"):
+/// the main thread's part (the case serialised to JSON, as sealing begins; the browser encrypts off the main thread)
+/// and the whole save (serialise, seal, write in a transaction, committed). Returns JSON:
+/// `{"serialise_ms":[…],"save_ms":[…],"bytes":…}`.
+#[wasm_bindgen]
+pub async fn bench_autosave(passphrase: String, runs: u32) -> Result<String, JsValue> {
+    let err = |e: crate::store::StoreError| JsValue::from_str(&e.message_sv());
+    let now = chrono::Local::now().naive_local();
+    let case = realistic_case(1, now).map_err(|e| JsValue::from_str(&e))?;
+    if let Ok(req) = indexed_db_futures::database::Database::delete_by_name("bench-autosave") {
+        let _ = req.await;
+    }
+    let store = Store::open_named("bench-autosave").await.map_err(err)?;
+    let vault = store
+        .set_up(BENCH_USER, &passphrase, &passphrase)
+        .await
+        .map_err(err)?;
+    let perf = web_sys::window()
+        .and_then(|w| w.performance())
+        .ok_or_else(|| JsValue::from_str("no performance"))?;
+    let (mut serialise, mut save) = (Vec::new(), Vec::new());
+    let mut bytes = 0;
+    for _ in 0..runs {
+        // The browser's clock is coarse (0.1 ms): the serialising is timed over 100 and divided.
+        let t0 = perf.now();
+        for _ in 0..100 {
+            bytes = serde_json::to_vec(&case).map(|v| v.len()).unwrap_or(0);
+        }
+        serialise.push((perf.now() - t0) / 100.0);
+        let t1 = perf.now();
+        let sealed = vault.seal_case(&case).await.map_err(err)?;
+        vault.write(&[sealed]).await.map_err(err)?;
+        save.push(perf.now() - t1);
+    }
+    let list = |v: &[f64]| {
+        v.iter()
+            .map(|x| format!("{x:.3}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    Ok(format!(
+        "{{\"serialise_ms\":[{}],\"save_ms\":[{}],\"bytes\":{bytes}}}",
+        list(&serialise),
+        list(&save)
+    ))
+}

@@ -209,25 +209,27 @@ impl VaultKey {
             .collect())
     }
 
-    /// Opens many sealed values side by side; `None` for each that does not open.
+    /// Opens many sealed values side by side (`aad` gives each its additional data); `None` for each that does not
+    /// open.
     pub async fn open_many(
         &self,
         sealed: &[Sealed],
-        aad: &[u8],
+        aad: impl Fn(usize) -> Vec<u8>,
     ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
         let subtle = subtle()?;
         let promises = Array::new();
-        for s in sealed {
+        for (i, s) in sealed.iter().enumerate() {
             let params =
                 AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(s.iv.as_slice()));
-            params.set_additional_data_u8_array(&Uint8Array::from(aad));
+            params.set_additional_data_u8_array(&Uint8Array::from(aad(i).as_slice()));
+            // A value that cannot even be tried (an IV of the wrong length) is one that does not open.
             let p = subtle
                 .decrypt_with_object_and_buffer_source(
                     &params,
                     &self.key,
                     &Uint8Array::from(s.ct.as_slice()),
                 )
-                .map_err(|_| StoreError::CryptoUnavailable)?;
+                .unwrap_or_else(|_| js_sys::Promise::reject(&JsValue::NULL));
             promises.push(&p);
         }
         let all = JsFuture::from(js_sys::Promise::all_settled(&promises))
