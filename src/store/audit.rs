@@ -10,7 +10,6 @@ use crate::engine::audit::{self, AuditAction, AuditEntry, ChainCheck, Head, Link
 use chrono::NaiveDateTime;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::JsValue;
 
@@ -61,12 +60,7 @@ impl Vault {
                 serde_json::to_vec(e).map_err(|e| StoreError::WriteFailed(e.to_string()))?;
             sealed.push(self.key.seal(&plain, AAD).await?);
         }
-        let tx = self
-            .db
-            .transaction([schema::STORE_AUDIT, schema::STORE_META])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let tx = schema::readwrite(&self.db, [schema::STORE_AUDIT, schema::STORE_META])?;
         let log = tx.object_store(schema::STORE_AUDIT).map_err(write_error)?;
         let meta = tx.object_store(schema::STORE_META).map_err(write_error)?;
         let stored: Option<JsValue> = meta
@@ -102,12 +96,7 @@ impl Vault {
     /// in (each with its time and the name typed); the access log is then emptied in the same transaction as it
     /// is read, so an attempt is recorded once.
     pub async fn record_unlock(&self, at: NaiveDateTime) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(schema::STORE_ACCESS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let tx = schema::readwrite(&self.db, schema::STORE_ACCESS)?;
         let access = tx.object_store(schema::STORE_ACCESS).map_err(write_error)?;
         let all: Vec<JsValue> = access
             .get_all()

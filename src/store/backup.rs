@@ -10,8 +10,6 @@ use super::{schema, SealedCase, StoreError, Vault};
 use crate::engine::backup::{Backup, BackupError, SealedBackup, MAX_BYTES, SALT_LEN};
 use crate::engine::Case;
 use indexed_db_futures::internals::SystemRepr;
-use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
 
 /// The file's bytes for `backup`, sealed under `passphrase` (checked by the caller against the passphrase rules).
@@ -92,12 +90,7 @@ impl Vault {
 
     /// Writes sealed cases in one transaction, replacing what is stored (see [`Vault::restore`]).
     pub async fn write_restored(&self, cases: &[SealedCase]) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(schema::STORE_CASES)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let tx = schema::readwrite(&self.db, schema::STORE_CASES)?;
         let store = tx.object_store(schema::STORE_CASES).map_err(write_error)?;
         let mut written = Vec::with_capacity(cases.len());
         for c in cases {

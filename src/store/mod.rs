@@ -21,7 +21,6 @@ use crypto::{Sealed, VaultKey};
 use error::write_error;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
 use std::rc::Rc;
 use users::{Wrapped, KEY_LEN, META_USERS};
@@ -203,12 +202,7 @@ impl Store {
 
     /// Writes the vault's settings; `Some` users are written in the same transaction.
     async fn put_meta(&self, meta: &VaultMeta, users: Option<JsValue>) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(schema::STORE_META)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let tx = schema::readwrite(&self.db, schema::STORE_META)?;
         let store = tx.object_store(schema::STORE_META).map_err(write_error)?;
         store
             .put(meta.to_js())
@@ -350,12 +344,7 @@ impl Store {
     async fn log_access(&self, ok: bool, user: &str) -> UnlockReport {
         let failed = if ok { self.failures().await.count } else { 0 };
         let run = async {
-            let tx = self
-                .db
-                .transaction(schema::STORE_ACCESS)
-                .with_mode(TransactionMode::Readwrite)
-                .build()
-                .map_err(write_error)?;
+            let tx = schema::readwrite(&self.db, schema::STORE_ACCESS)?;
             let store = tx.object_store(schema::STORE_ACCESS).map_err(write_error)?;
             // Kept until the audit log has taken them in (see `Vault::record_unlock`).
             store

@@ -143,6 +143,17 @@ fn listen(db: &Database, on_event: OnEvent) {
     on_close.forget();
 }
 
+/// A read-write transaction over `stores` (one name, or several as an array).
+pub(crate) fn readwrite<S: indexed_db_futures::database::ObjectStoreName>(
+    db: &Database,
+    stores: S,
+) -> Result<indexed_db_futures::transaction::Transaction<'_>, StoreError> {
+    db.transaction(stores)
+        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+        .build()
+        .map_err(super::error::write_error)
+}
+
 /// Reads one record (`Some(key)`) or every record (`None`) of an object store, in its own read-only
 /// transaction that ends before anything else happens (decryption runs after it).
 pub async fn read(

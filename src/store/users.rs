@@ -9,7 +9,6 @@ use super::error::{read_error, write_error};
 use super::{check_new_passphrase, nfc, schema, Store, StoreError};
 use crate::engine::users::{self, User};
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -138,12 +137,7 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Vec<Wrapped>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(schema::STORE_META)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let tx = schema::readwrite(&self.db, schema::STORE_META)?;
         let store = tx.object_store(schema::STORE_META).map_err(write_error)?;
         let current: Option<JsValue> = store
             .get(META_USERS)

@@ -10,7 +10,6 @@ use crate::engine::{Case, CaseId};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use js_sys::Reflect;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -164,12 +163,7 @@ impl Vault {
     /// Writes sealed cases in one transaction, each based on the revision this tab last saw. When any record has
     /// moved on (written by another tab), nothing is written and [`StoreError::Conflict`] names the case.
     pub async fn write(&self, cases: &[SealedCase]) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(schema::STORE_CASES)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let tx = schema::readwrite(&self.db, schema::STORE_CASES)?;
         let store = tx.object_store(schema::STORE_CASES).map_err(write_error)?;
         let mut written = Vec::with_capacity(cases.len());
         for c in cases {

@@ -1,6 +1,6 @@
-//! The audit log in the tools: recording what the app and the tools tell ([`record`], [`record_unlock`]) and the
-//! "Granskningslogg" viewer — the chain's state first, then the entries newest first, filtered by user, date and
-//! (opened from a case) the case, and the CSV export of what the filters keep. The chain and its check are the
+//! The audit log in the tools: recording what the app and the tools tell ([`record`]) and the "Granskningslogg"
+//! viewer — the chain's state first, then the entries newest first, filtered by user, case and dates, and the CSV
+//! export of what the filters keep. The chain and its check are the
 //! engine's ([`sip_planen::engine::audit`]); sealing and appending the store's.
 
 use crate::dom::{by_id, doc, el, field, focus, on, set_text, value};
@@ -36,7 +36,8 @@ pub fn entry(
     }
 }
 
-/// Records one entry for the app: `action` by its code, at `at_ms` (when it happened in the app).
+/// Records one entry for the app: `action` by its code, at `at_ms` (when it happened in the app). An unlock
+/// ("upplast") is recorded after the failed attempts before it.
 #[wasm_bindgen]
 pub async fn record(
     key: JsValue,
@@ -50,19 +51,13 @@ pub async fn record(
     let vault = crate::open_vault(key, &user).await?;
     let action =
         AuditAction::parse(&action).ok_or_else(|| JsValue::from_str(text::TOOLS_FAILED))?;
-    let mut e = entry(&vault, action, &case_id, &case_name, &detail);
-    if let Some(at) = local_time(at_ms) {
-        e.at = at;
-    }
-    vault.record(&[e]).await.map_err(said)
-}
-
-/// Records an unlock, after the failed attempts since the last one.
-#[wasm_bindgen]
-pub async fn record_unlock(key: JsValue, user: String, at_ms: f64) -> Result<(), JsValue> {
-    let vault = crate::open_vault(key, &user).await?;
     let at = local_time(at_ms).unwrap_or_default();
-    vault.record_unlock(at).await.map_err(said)
+    if action == AuditAction::Upplast {
+        return vault.record_unlock(at).await.map_err(said);
+    }
+    let mut e = entry(&vault, action, &case_id, &case_name, &detail);
+    e.at = at;
+    vault.record(&[e]).await.map_err(said)
 }
 
 /// Records from within the tools (a share link, a backup, a restore, a change of users); a failure to record is
@@ -79,11 +74,10 @@ pub async fn note(
         .await;
 }
 
-/// The open viewer: the log as read, and the case it is limited to (opened from a case).
+/// The open viewer: the log as read.
 struct Viewer {
     vault: Vault,
     log: AuditLog,
-    case_id: Option<String>,
 }
 
 thread_local! {
@@ -93,13 +87,12 @@ thread_local! {
 /// How many entries are drawn at most (the CSV has every entry the filters keep).
 const SHOWN: usize = 200;
 
-/// Draws the viewer into `container` for the device, or for one case (`case_id` not empty).
+/// Draws the viewer into `container`.
 #[wasm_bindgen]
 pub async fn open_audit_tool(
     container: Element,
     key: JsValue,
     user: String,
-    case_id: String,
 ) -> Result<(), JsValue> {
     let vault = crate::open_vault(key, &user).await?;
     let log = vault.audit_log().await.map_err(said)?;
@@ -121,7 +114,15 @@ pub async fn open_audit_tool(
         ],
         &message,
     );
-    let case_id = (!case_id.is_empty()).then_some(case_id);
+    // The cases the log names (id and the person's name), by name.
+    let mut cases: Vec<(String, String)> = log
+        .entries
+        .iter()
+        .filter(|e| !e.case_id.is_empty())
+        .map(|e| (e.case_name.clone(), e.case_id.clone()))
+        .collect();
+    cases.sort();
+    cases.dedup_by(|a, b| a.1 == b.1);
     let mut users: Vec<String> = log.entries.iter().map(|e| e.user.clone()).collect();
     users.sort();
     users.dedup();
@@ -157,6 +158,21 @@ pub async fn open_audit_tool(
             }
         }
     }
+    if let Some(f) = el(&d, &form, "div", &[("class", "field")], "") {
+        el(&d, &f, "label", &[("for", "logg-arende")], text::AUDIT_CASE);
+        if let Some(sel) = el(
+            &d,
+            &f,
+            "select",
+            &[("id", "logg-arende"), ("autocomplete", "off")],
+            "",
+        ) {
+            el(&d, &sel, "option", &[("value", "")], text::AUDIT_ALL_CASES);
+            for (name, id) in &cases {
+                el(&d, &sel, "option", &[("value", id)], name);
+            }
+        }
+    }
     field(&d, &form, "logg-fran", text::AUDIT_FROM, "", "date", "off");
     field(&d, &form, "logg-till", text::AUDIT_TO, "", "date", "off");
     el(
@@ -188,13 +204,7 @@ pub async fn open_audit_tool(
         "",
     );
     el(&d, &container, "div", &[("id", "logg-rader")], "");
-    VIEWER.with(|v| {
-        *v.borrow_mut() = Some(Viewer {
-            vault,
-            log,
-            case_id,
-        })
-    });
+    VIEWER.with(|v| *v.borrow_mut() = Some(Viewer { vault, log }));
     draw_rows();
     focus("logg-kedja");
     Ok(())
@@ -202,15 +212,17 @@ pub async fn open_audit_tool(
 
 /// The filter the form and the case say.
 fn filter() -> Filter {
-    let user = by_id("logg-anvandare")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|s| s.value())
-        .filter(|v| !v.is_empty());
+    let chosen = |id: &str| {
+        by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .filter(|v| !v.is_empty())
+    };
     Filter {
-        user,
+        user: chosen("logg-anvandare"),
         from: parse_iso(&value("logg-fran")),
         to: parse_iso(&value("logg-till")),
-        case_id: VIEWER.with(|v| v.borrow().as_ref().and_then(|v| v.case_id.clone())),
+        case_id: chosen("logg-arende"),
     }
 }
 

@@ -12,7 +12,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 impl AppState {
-    /// Records `action` (an [`crate::engine::audit::AuditAction`] code) on `case` with `detail`.
+    /// Records `action` (an [`crate::engine::audit::AuditAction`] code) on `case` with `detail`; "upplast" records
+    /// the unlock after the failed attempts before it.
     pub fn audit(self, action: &str, case: Option<&Case>, detail: &str) {
         let (id, name) = case.map_or((String::new(), String::new()), |c| {
             (c.id().to_string(), c.person().name.clone())
@@ -58,11 +59,6 @@ impl AppState {
             .find_map(crate::engine::CaseId::parse)
             .and_then(|id| self.case(id));
         self.audit("utskrift", case.as_ref(), &d.title());
-    }
-
-    /// Records the unlock, after the failed attempts before it.
-    pub(super) fn audit_unlock(self) {
-        self.queue_audit("record_unlock", &[js_sys::Date::now().into()]);
     }
 
     fn queue_audit(self, tool: &'static str, more: &[JsValue]) {

@@ -277,7 +277,7 @@ impl AppState {
         });
         self.touch();
         self.session.set(Session::Unlocked);
-        self.audit_unlock();
+        self.audit("upplast", None, "");
         // Cases on this device only: ask the browser not to clear them to make room (shown in Inställningar).
         leptos::task::spawn_local(async {
             let _ = crate::ui::platform::storage::persist().await;

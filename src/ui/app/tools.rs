@@ -68,17 +68,9 @@ impl AppState {
     }
 
     /// Opens a tool of Inställningar in `holder`: [`BACKUP_TOOL`] ("Säkerhetskopiera" and "Återställ"; after each
-    /// restore the case list is read again), [`USERS_TOOL`] or [`AUDIT_TOOL`] (for `case`, or the device when empty).
-    pub async fn open_tool(
-        self,
-        tool: &str,
-        holder: web_sys::Element,
-        case: &str,
-    ) -> Result<(), String> {
+    /// restore the case list is read again), [`USERS_TOOL`] or [`AUDIT_TOOL`].
+    pub async fn open_tool(self, tool: &str, holder: web_sys::Element) -> Result<(), String> {
         let mut more = Vec::new();
-        if tool == AUDIT_TOOL {
-            more.push(case.into());
-        }
         if tool == BACKUP_TOOL {
             let on_restored = Closure::<dyn Fn()>::new(move || {
                 spawn_local(async move {

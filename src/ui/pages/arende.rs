@@ -4,7 +4,6 @@
 use crate::engine::{evaluate, profiles, Case, CaseDetails, CaseField, CaseId, Command};
 use crate::ui::app::state::use_app;
 use crate::ui::app::steps::{by_segment, case_href, segment_of, STEPS};
-use crate::ui::app::tools::AUDIT_TOOL;
 use crate::ui::components::{Checkbox, DeadlineList, Explain, Field, Findings, ProfileSelect};
 use crate::ui::platform::{format_time, now, set_title};
 use crate::ui::text;
@@ -204,8 +203,6 @@ fn Overview(case: Memo<Option<Case>>) -> impl IntoView {
                 <dd>{move || case.with(|c| c.as_ref().map(|c| format_time(c.updated())))}</dd>
             </dl>
         </section>
-        <super::sakerhetskopia::ToolSection id="logg-rubrik" title=text::AUDIT_TITLE intro=text::AUDIT_INTRO
-            open_label=text::AUDIT_CASE_OPEN tool=AUDIT_TOOL case=id.to_string()/>
     }
     .into_any()
 }

@@ -1,5 +1,5 @@
-//! The tool sections (when unlocked): Säkerhetskopia, Användare and Granskningslogg in Inställningar, the case's
-//! Granskningslogg on its overview — what each is, and the button that loads its tool (the tools' own Wasm, `src/verktyg`, not part of the app's first load), which then draws its
+//! Inställningar's tool sections (when unlocked): Säkerhetskopia, Användare and Granskningslogg — what each is, and
+//! the button that loads its tool (the tools' own Wasm, `src/verktyg`, not part of the app's first load), which then draws its
 //! forms in the button's place.
 
 use crate::ui::app::state::use_app;
@@ -9,25 +9,21 @@ use leptos::prelude::*;
 
 /// One tool's section: heading, what it is, and the button that opens it.
 #[component]
-pub fn ToolSection(
+fn ToolSection(
     id: &'static str,
     title: &'static str,
     intro: &'static str,
     open_label: &'static str,
     tool: &'static str,
-    /// The case a tool is opened for (the case's audit log); none for the device.
-    #[prop(optional)]
-    case: String,
 ) -> impl IntoView {
     let app = use_app();
     let holder = NodeRef::<leptos::html::Div>::new();
     let open = move |_| {
-        let case = case.clone();
         let Some(div) = holder.get_untracked() else {
             return;
         };
         leptos::task::spawn_local(async move {
-            if let Err(m) = app.open_tool(tool, div.clone().into(), &case).await {
+            if let Err(m) = app.open_tool(tool, div.clone().into()).await {
                 let _ = div.set_attribute("role", "alert");
                 div.set_text_content(Some(&m));
             }

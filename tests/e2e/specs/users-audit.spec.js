@@ -96,7 +96,7 @@ test('the first user administers: adds a colleague who unlocks with an own passp
   await app.expectAccessible('unlock, a removed user');
 });
 
-test('the audit log: who opened, changed and printed which case, and failed unlocks; per case and device, filtered, as CSV; a changed entry is shown', async ({ page }) => {
+test('the audit log: who opened, changed and printed which case, and failed unlocks; filtered by case, user and date, as CSV; a changed entry is shown', async ({ page }) => {
   const app = new App(page);
   await app.open('/');
   await app.firstStart();
@@ -110,23 +110,25 @@ test('the audit log: who opened, changed and printed which case, and failed unlo
   await app.unlock();
   await unlocked(page);
 
-  // Per case, from its overview.
-  await page.getByRole('navigation').getByRole('link', { name: 'Ärenden' }).click();
-  await page.getByRole('main').getByRole('link', { name: /Lisa Andersson/ }).click();
-  await page.getByRole('button', { name: 'Visa granskningsloggen för ärendet' }).click();
+  // Per case: the log filtered to Lisa's case.
+  await openTool(page, 'Visa granskningsloggen');
   await expect(page.locator('#logg-kedja')).toContainText('Loggen är hel');
+  await page.getByRole('combobox', { name: 'Ärende' }).selectOption({ label: 'Lisa Andersson' });
+  await page.getByRole('button', { name: 'Visa', exact: true }).click();
   const rows = page.getByRole('table', { name: 'Granskningslogg' }).getByRole('row');
-  // Each opening once (registered and opened, then opened again after the unlock).
+  // Each opening once (registered and opened; opened again after the unlock to go on with it).
   await expect(rows.filter({ hasText: 'Öppnat' })).toHaveCount(2);
   await expect(rows.filter({ hasText: 'Öppnat' }).first()).toContainText('Anna Berg');
-  await expect(rows.filter({ hasText: 'Ändrat' }).filter({ hasText: 'Lisa Andersson' }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: 'Ändrat' }).filter({ hasText: 'Part tillagd' })).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'Ändrat' }).filter({ hasText: 'Ärendet registrerades' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'Utskrift' })).toHaveCount(1);
   // No unlock in a case's log.
   await expect(rows.filter({ hasText: 'upplåsning' })).toHaveCount(0);
   await app.expectAccessible('the case\'s audit log');
+  await page.getByRole('combobox', { name: 'Ärende' }).selectOption({ label: 'Alla ärenden och enheten' });
 
   // The device: the failed unlock and the unlocks too; filtered by user and by date.
-  await openTool(page, 'Visa granskningsloggen');
+  await page.getByRole('button', { name: 'Visa', exact: true }).click();
   const device = page.getByRole('table', { name: 'Granskningslogg' }).getByRole('row');
   await expect(device.filter({ hasText: 'Misslyckad upplåsning' })).toHaveCount(1);
   await expect(device.filter({ hasText: 'Upplåst' })).toHaveCount(2);
