@@ -243,7 +243,10 @@ fn draw_rows() {
             format!("{} poster.", kept.len())
         };
         set_text("logg-antal", &count);
-        let Some(table) = el(&d, &holder, "table", &[("class", "case-table")], "") else {
+        // In a container the table's rows stack when it is narrow (a phone, 200 % text).
+        let Some(table) = el(&d, &holder, "div", &[("class", "table-wrap")], "")
+            .and_then(|w| el(&d, &w, "table", &[("class", "case-table")], ""))
+        else {
             return;
         };
         el(&d, &table, "caption", &[], text::AUDIT_TITLE);
@@ -259,11 +262,16 @@ fn draw_rows() {
             let Some(tr) = el(&d, &body, "tr", &[], "") else {
                 continue;
             };
-            el(&d, &tr, "td", &[], &seconds(e.at));
-            el(&d, &tr, "td", &[], &e.user);
-            el(&d, &tr, "td", &[], e.action.sv());
-            el(&d, &tr, "td", &[], &e.case_name);
-            el(&d, &tr, "td", &[], &e.detail);
+            // Each cell names its column: on a phone the rows stack and the labels show.
+            for (label, v) in [
+                ("Tid", seconds(e.at).as_str()),
+                ("Användare", &e.user),
+                ("Händelse", e.action.sv()),
+                ("Ärende", &e.case_name),
+                ("Detalj", &e.detail),
+            ] {
+                el(&d, &tr, "td", &[("data-label", label)], v);
+            }
         }
     });
 }

@@ -112,7 +112,9 @@ async fn draw(container: &Element) {
         &[("id", "anvandare"), ("tabindex", "-1")],
         text::USERS_LIST,
     );
-    if let Some(table) = el(&d, container, "table", &[("class", "case-table")], "") {
+    if let Some(table) = el(&d, container, "div", &[("class", "table-wrap")], "")
+        .and_then(|w| el(&d, &w, "table", &[("class", "case-table")], ""))
+    {
         if let Some(head) = el(&d, &table, "thead", &[], "").and_then(|h| el(&d, &h, "tr", &[], ""))
         {
             el(&d, &head, "th", &[("scope", "col")], text::USERS_NAME);
@@ -138,7 +140,7 @@ async fn draw(container: &Element) {
                     &d,
                     &row,
                     "td",
-                    &[],
+                    &[("data-label", text::USERS_ROLE)],
                     if u.admin {
                         text::USERS_ADMIN
                     } else {
@@ -168,7 +170,7 @@ async fn draw(container: &Element) {
 
 /// An administrator's buttons on a row: administers or not, and remove (never oneself).
 fn actions(d: &web_sys::Document, row: &Element, u: &User, me: &str) {
-    let Some(cell) = el(d, row, "td", &[], "") else {
+    let Some(cell) = el(d, row, "td", &[("data-label", text::USERS_ACTIONS)], "") else {
         return;
     };
     let label = if u.admin {

@@ -64,6 +64,10 @@ test('the first user administers: adds a colleague who unlocks with an own passp
   await page.getByRole('button', { name: 'Byt din lösenfras' }).click();
   await expect(page.locator('#users-status')).toHaveText('Din lösenfras är bytt. Använd den nya nästa gång du låser upp.');
   await app.expectAccessible('users, seen by a colleague');
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.setViewportSize(size);
 
   // What Bo does is done in his name: he sends the initiative and is the samordningsansvarig.
   await app.createCase({ name: 'Lisa Andersson', number: '19121212-1212' });
@@ -143,6 +147,13 @@ test('the audit log: who opened, changed and printed which case, and failed unlo
   await page.getByRole('button', { name: 'Visa', exact: true }).click();
   await app.expectAccessible('the device\'s audit log');
   await page.screenshot({ path: new URL('../artifacts/granskningslogg.png', import.meta.url).pathname, fullPage: true });
+  // On a phone the rows stack, each cell named, and nothing scrolls sideways.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect(device.nth(1).locator('td[data-label="Händelse"]')).toBeVisible();
+  await app.expectAccessible('the audit log on a phone');
+  await page.setViewportSize(size);
 
   // CSV of what the filters keep.
   const [download] = await Promise.all([
