@@ -91,5 +91,6 @@ test('the host serves the precompressed build: brotli for the Wasm, the glue and
   });
   await page.goto('/');
   await expect(page.getByLabel('Lösenfras', { exact: true })).toBeVisible();
-  expect(encodings).toMatchObject({ html: 'br', js: 'br', css: 'br', wasm: 'br' });
+  // The headers are read asynchronously: wait for the last of them rather than race it.
+  await expect.poll(() => encodings).toMatchObject({ html: 'br', js: 'br', css: 'br', wasm: 'br' });
 });
