@@ -168,6 +168,7 @@ fn search_finds_by_name_part_or_identity_digits() {
         at(2026, 11, 23),
     )
     .unwrap();
+    let c = sip_planen::engine::index::Summary::of(&c);
     assert!(c.matches("lisa"));
     assert!(c.matches("ANDERS"));
     assert!(c.matches("19121212"));
@@ -176,6 +177,8 @@ fn search_finds_by_name_part_or_identity_digits() {
     assert!(!c.matches("Omar"));
     assert!(!c.matches("2001"));
     assert!(c.matches(""));
+    // The kommun and the phase are searched too.
+    assert!(c.matches("behov"));
 }
 
 #[test]

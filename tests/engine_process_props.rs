@@ -247,6 +247,29 @@ fn check_invariants(c: &Case) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The case index keeps what Att göra shows: on any day, a summary's deadlines (written and read back as the store
+/// does) are the engine's open deadlines of the case, with the status of that day.
+fn check_index(c: &Case, now: chrono::NaiveDateTime) -> Result<(), TestCaseError> {
+    use sip_planen::engine::index::Summary;
+    use sip_planen::engine::{deadlines, DeadlineStatus};
+    let mut bucket = sip_planen::engine::index::Bucket::default();
+    bucket.put(Summary::of(c));
+    let back = sip_planen::engine::index::Bucket::decode(&bucket.encode())
+        .and_then(|b| b.cases.into_iter().next())
+        .unwrap();
+    prop_assert_eq!(&back, &Summary::of(c));
+    let profile = sip_planen::engine::profiles::get(c.profile());
+    for days in [-30i64, 0, 1, 45, 400] {
+        let t = now + chrono::Duration::days(days);
+        let want: Vec<_> = deadlines(c, t, profile)
+            .into_iter()
+            .filter(|d| d.status != DeadlineStatus::Klar)
+            .collect();
+        prop_assert_eq!(back.deadlines_on(t).collect::<Vec<_>>(), want);
+    }
+    Ok(())
+}
+
 /// Where a run starts: a new case with its parties, or one that has reached the SIP meeting (so the invariants
 /// about established and locked plans are exercised, not only reached by chance).
 #[derive(Debug, Clone, Copy)]
@@ -364,6 +387,7 @@ fn run(mut w: World, start: Start, ops: Vec<(u8, u8, u8)>) -> Result<Reached, Te
             }
         }
         check_invariants(&w.case)?;
+        check_index(&w.case, w.now)?;
         for p in w.case.plans() {
             match p.state() {
                 PlanState::Upprattad => reached.established = true,
@@ -375,6 +399,11 @@ fn run(mut w: World, start: Start, ops: Vec<(u8, u8, u8)>) -> Result<Reached, Te
         }
     }
     let json = serde_json::to_string(&w.case).unwrap();
+    // The app's own writer writes the very same text.
+    prop_assert_eq!(
+        String::from_utf8(sip_planen::engine::json_write::to_vec(&w.case).unwrap()).unwrap(),
+        json.clone()
+    );
     // The app's own reader (engine::json) and serde_json read the stored text to the same case.
     let back: Case = sip_planen::engine::json::from_str(&json).unwrap();
     prop_assert_eq!(&back, &w.case);

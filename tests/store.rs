@@ -162,13 +162,49 @@ async fn a_database_written_by_schema_1_is_migrated_and_its_data_intact() {
         .unwrap();
     let vault = store_v1.set_up(NAME, PASS, PASS).await.unwrap();
     let a = case("Lisa Andersson", "19121212-1212");
-    vault.put_case(&a).await.unwrap();
+    // The case record as that release wrote it: `{ id, rev, iv, ct }` in the cases store, nothing else.
+    let key = VaultKey::from_crypto_key(vault.crypto_key()).unwrap();
+    let id = a.id().to_string();
+    let sealed = key
+        .seal(
+            &serde_json::to_vec(&a).unwrap(),
+            format!("cases/{id}").as_bytes(),
+        )
+        .await
+        .unwrap();
+    let rec = sealed.to_js();
+    let _ = js_sys::Reflect::set(&rec, &"id".into(), &id.as_str().into());
+    let _ = js_sys::Reflect::set(&rec, &"rev".into(), &1.into());
+    let db = schema::open_at(name, 1, Rc::new(|_| {})).await.unwrap();
+    let tx = db
+        .transaction(schema::STORE_CASES)
+        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let cases = tx.object_store(schema::STORE_CASES).unwrap();
+    cases
+        .put(rec)
+        .with_key(id.as_str())
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    db.close();
     vault.lock().close();
 
     // Open with the current schema: migrations run, the data is still there.
     let store = Store::open_named(name).await.unwrap();
     let (vault, _) = store.unlock(NAME, PASS).await.unwrap();
-    assert_eq!(vault.load_cases().await.unwrap().cases, vec![a]);
+    assert_eq!(vault.load_cases().await.unwrap().cases, vec![a.clone()]);
+    // The index is built at this first unlock after the upgrade.
+    assert_eq!(vault.load_index().await.unwrap(), None);
+    vault.rebuild_index().await.unwrap();
+    let index = vault.load_index().await.unwrap().unwrap();
+    assert_eq!(
+        index,
+        (vec![sip_planen::engine::index::Summary::of(&a)], vec![])
+    );
     vault.lock().close();
     let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
         .await
@@ -927,4 +963,219 @@ async fn the_audit_log_is_a_sealed_chain_that_shows_a_changed_or_removed_entry()
         ChainCheck::Broken { at: 5 }
     );
     db.close();
+}
+
+/// Version `v` of case `i` (the same id, another name and kommun): what a later save of the case writes.
+fn version(i: u32, v: u32) -> Case {
+    let input = NewCase {
+        name: format!("Person {i:02} v{v}"),
+        identity_kind: Some(IdentityKind::Saknas),
+        identity: String::new(),
+        kommun: ["Sala", "Köping", "Västerås"][(v % 3) as usize].into(),
+        profile: ProfileId::new("vastra-gotaland"),
+        language: "svenska".into(),
+        interpreter: false,
+    };
+    let id = CaseId(uuid::Uuid::from_u128(
+        0x5151_0000_0000 + u128::from(i) * 977,
+    ));
+    Case::register(&input, id, now() + chrono::Duration::minutes(i64::from(v))).unwrap()
+}
+
+/// What a fresh rebuild from the stored cases gives, in the register's order.
+async fn rebuilt(vault: &sip_planen::store::Vault) -> Vec<sip_planen::engine::index::Summary> {
+    let mut want: Vec<_> = vault
+        .load_cases()
+        .await
+        .unwrap()
+        .cases
+        .iter()
+        .map(sip_planen::engine::index::Summary::of)
+        .collect();
+    sip_planen::engine::index::sort_by_last_change(&mut want);
+    want
+}
+
+async fn clear_index(name: &str) {
+    let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(schema::STORE_INDEX)
+        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let store = tx.object_store(schema::STORE_INDEX).unwrap();
+    store.clear().unwrap().await.unwrap();
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+/// The index as unlocking reads it; built from the cases first when it is not whole (as the app has the tools do).
+/// The marked cases are summarised from the cases, as the app does.
+async fn index_at_unlock(
+    vault: &sip_planen::store::Vault,
+) -> Vec<sip_planen::engine::index::Summary> {
+    let (mut list, marked) = match vault.load_index().await.unwrap() {
+        Some(index) => index,
+        None => {
+            vault.rebuild_index().await.unwrap();
+            vault
+                .load_index()
+                .await
+                .unwrap()
+                .expect("whole after the rebuild")
+        }
+    };
+    for id in marked {
+        let case = vault.peek_case(id).await.unwrap().unwrap();
+        sip_planen::engine::index::insert_sorted(
+            &mut list,
+            sip_planen::engine::index::Summary::of(&case),
+        );
+    }
+    list
+}
+
+/// The sealed buckets alone, after the tools folded every marker in.
+async fn folded(vault: &sip_planen::store::Vault) -> Vec<sip_planen::engine::index::Summary> {
+    vault.fold_index().await.unwrap();
+    let (list, marked) = vault.load_index().await.unwrap().expect("whole");
+    assert!(marked.is_empty(), "every marker folded");
+    list
+}
+
+/// Issue 18: two tabs (each its own connection and vault) write cases at the same moment, often into the same
+/// bucket; a write made as a page goes away; a restore. After each the stored index equals a rebuild from the
+/// cases, and an unlock reads it whole without decrypting the cases.
+#[wasm_bindgen_test]
+async fn the_index_equals_a_rebuild_after_writes_from_two_tabs_at_once() {
+    let name = "t-index";
+    let store = fresh(name).await;
+    let tab_a = store.set_up(NAME, PASS, PASS).await.unwrap();
+    assert_eq!(
+        tab_a.load_index().await.unwrap(),
+        None,
+        "no index before the first unlock"
+    );
+    assert!(index_at_unlock(&tab_a).await.is_empty());
+    let other = Store::open_named(name).await.unwrap();
+    let (tab_b, _) = other.unlock(NAME, PASS).await.unwrap();
+    // A fixed pseudo-random walk: each round tab A writes an even case and tab B an odd one, at once.
+    let mut seed: u32 = 12345;
+    let mut next = move |n: u32| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) % n
+    };
+    for round in 0..30 {
+        let (i, j) = (next(20) * 2, next(20) * 2 + 1);
+        let (a, b) = (version(i, round), version(j, round));
+        let (ra, rb) = futures::join!(tab_a.put_case(&a), tab_b.put_case(&b));
+        ra.unwrap();
+        rb.unwrap();
+    }
+    // Every save marked its case: read with the markers, the index is the rebuild already.
+    let (_, marked) = tab_a.load_index().await.unwrap().expect("whole");
+    assert!(!marked.is_empty());
+    assert_eq!(index_at_unlock(&tab_a).await, rebuilt(&tab_a).await);
+    // The two tabs fold at once; the buckets alone are then the rebuild.
+    let (fa, fb) = futures::join!(tab_a.fold_index(), tab_b.fold_index());
+    fa.unwrap();
+    fb.unwrap();
+    assert_eq!(folded(&tab_a).await, rebuilt(&tab_a).await);
+
+    // A restore of ten cases (five new) from the other tab keeps the index whole and equal.
+    let restored: Vec<Case> = (35..45).map(|i| version(i, 7)).collect();
+    tab_b.load_cases().await.unwrap();
+    tab_b.restore(&restored).await.unwrap();
+    let (stored, marked) = tab_a.load_index().await.unwrap().expect("whole");
+    assert!(marked.is_empty(), "a restore writes the buckets themselves");
+    assert_eq!(stored, rebuilt(&tab_a).await);
+
+    // A page going away writes its case and marker at once; the next unlock reads the case for it.
+    let sealed = tab_a.seal_case(&version(0, 99)).await.unwrap();
+    tab_a.load_cases().await.unwrap();
+    tab_a.write_now(&[sealed]).unwrap();
+    let (vault, _) = Store::open_named(name)
+        .await
+        .unwrap()
+        .unlock(NAME, PASS)
+        .await
+        .unwrap();
+    let loaded = index_at_unlock(&vault).await;
+    assert_eq!(loaded, rebuilt(&vault).await);
+    assert!(loaded.iter().any(|s| s.name == "Person 00 v99"));
+    assert_eq!(folded(&vault).await, loaded);
+}
+
+/// Issue 18: a store from schema 3 gets the index store at the upgrade and its index at the first unlock (from
+/// every case, once); a bucket changed outside the app makes the next unlock build the index again.
+#[wasm_bindgen_test]
+async fn a_store_without_an_index_or_with_a_changed_bucket_gets_it_built_at_unlock() {
+    let name = "t-index-migrate";
+    delete(name).await;
+    let v3 = Store::open_named_at(name, 3, Rc::new(|_| {}))
+        .await
+        .unwrap();
+    v3.set_up(NAME, PASS, PASS).await.unwrap().lock().close();
+    let store = Store::open_named(name).await.unwrap();
+    let (vault, _) = store.unlock(NAME, PASS).await.unwrap();
+    let cases: Vec<Case> = (0..12).map(|i| version(i, 1)).collect();
+    vault.put_cases(&cases).await.unwrap();
+    vault.lock().close();
+    // The cases as a release before the index left them: no index at all.
+    clear_index(name).await;
+    let (vault, _) = Store::open_named(name)
+        .await
+        .unwrap()
+        .unlock(NAME, PASS)
+        .await
+        .unwrap();
+    assert_eq!(vault.load_index().await.unwrap(), None);
+    let loaded = index_at_unlock(&vault).await;
+    assert_eq!(loaded.len(), 12);
+    assert_eq!(loaded, rebuilt(&vault).await);
+    assert_eq!(folded(&vault).await, loaded);
+
+    // One bucket's bytes changed: it does not open, the index is built again and nothing is lost.
+    let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(schema::STORE_INDEX)
+        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let idx = tx.object_store(schema::STORE_INDEX).unwrap();
+    let key =
+        sip_planen::engine::index::bucket_key(sip_planen::engine::index::bucket_of(cases[3].id()));
+    let rec: JsValue = idx
+        .get(key.as_str())
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap()
+        .unwrap();
+    let mut sealed = Sealed::from_js(&rec).unwrap();
+    sealed.ct[0] ^= 1;
+    let _ = js_sys::Reflect::set(
+        &rec,
+        &"ct".into(),
+        &js_sys::Uint8Array::from(sealed.ct.as_slice()),
+    );
+    idx.put(rec)
+        .with_key(key.as_str())
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    db.close();
+    assert_eq!(vault.load_index().await.unwrap(), None);
+    // A save into that bucket before the rebuild: its fold builds the whole index instead.
+    vault.put_case(&version(3, 2)).await.unwrap();
+    assert_eq!(vault.load_index().await.unwrap(), None);
+    let again = folded(&vault).await;
+    assert_eq!(again, rebuilt(&vault).await);
+    assert_eq!(again.len(), 12);
 }

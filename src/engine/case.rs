@@ -463,23 +463,6 @@ impl Case {
     pub fn log(&self) -> &[Event] {
         &self.log
     }
-
-    /// Search by name (any part, case-insensitive) or by identity digits (at least four).
-    pub fn matches(&self, query: &str) -> bool {
-        let q = query.trim();
-        if q.is_empty() {
-            return true;
-        }
-        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-        let only_digits = q
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '-' || c == '+' || c.is_whitespace());
-        if only_digits && !digits.is_empty() {
-            return self.person.identity.matches_digits(&digits);
-        }
-        let q = q.to_lowercase();
-        self.person.name.to_lowercase().contains(&q)
-    }
 }
 
 /// The editable details of the case page.

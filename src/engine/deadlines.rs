@@ -31,7 +31,7 @@ impl DeadlineStatus {
         }
     }
 
-    fn of(done: bool, due: NaiveDate, today: NaiveDate) -> DeadlineStatus {
+    pub fn of(done: bool, due: NaiveDate, today: NaiveDate) -> DeadlineStatus {
         if done {
             DeadlineStatus::Klar
         } else if today > due {
@@ -60,6 +60,55 @@ pub enum DeadlineKind {
     PlanEstablished,
     /// R-UPP-1: the follow-up.
     FollowUp,
+}
+
+impl DeadlineKind {
+    /// Every kind, in the order of their codes (the case index keeps a deadline's kind as its position here).
+    pub const ALL: [DeadlineKind; 7] = [
+        DeadlineKind::MeetingHeld,
+        DeadlineKind::ConsentExpires,
+        DeadlineKind::InitiativeAnswer,
+        DeadlineKind::KallelseAcknowledged,
+        DeadlineKind::KallelseAfterDischarge,
+        DeadlineKind::PlanEstablished,
+        DeadlineKind::FollowUp,
+    ];
+
+    /// The rule that sets the deadline and the step that meets it: one table for both.
+    pub fn rule_and_step(self) -> (RuleId, StepRef) {
+        let (rule, step) = match self {
+            DeadlineKind::MeetingHeld => ("R-NEED-8", StepRef::Kallelse),
+            DeadlineKind::ConsentExpires => ("R-CONS-4", StepRef::Samtycke),
+            DeadlineKind::InitiativeAnswer => ("R-INIT-1", StepRef::Initiativ),
+            DeadlineKind::KallelseAcknowledged => ("R-KALL-3", StepRef::Kallelse),
+            DeadlineKind::KallelseAfterDischarge => ("R-KALL-5", StepRef::Utskrivning),
+            DeadlineKind::PlanEstablished => ("R-PLAN-7", StepRef::Plan),
+            DeadlineKind::FollowUp => ("R-UPP-1", StepRef::Uppfoljning),
+        };
+        (RuleId(rule), step)
+    }
+
+    /// A deadline of this kind, its rule and step from the table above.
+    pub fn deadline(
+        self,
+        what_sv: String,
+        due: NaiveDate,
+        status: DeadlineStatus,
+        party: Option<PartyId>,
+        note_sv: Option<String>,
+    ) -> Deadline {
+        let (rule, step) = self.rule_and_step();
+        Deadline {
+            kind: self,
+            rule,
+            what_sv,
+            due,
+            status,
+            party,
+            step,
+            note_sv,
+        }
+    }
 }
 
 /// The step of the process a deadline belongs to (the UI opens it).
@@ -141,19 +190,15 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
         return out;
     }
     // `from`: the day a working-day count starts (its de facto holidays are named); `None` for other deadlines.
-    let mut push =
-        |kind, rule, what_sv: String, due, done, party, step, from: Option<NaiveDate>| {
-            out.push(Deadline {
-                kind,
-                rule: RuleId(rule),
-                what_sv,
-                due,
-                status: DeadlineStatus::of(done, due, today),
-                party,
-                step,
-                note_sv: from.and_then(|f| de_facto_note(f, due)),
-            });
-        };
+    let mut push = |kind: DeadlineKind, what_sv, due, done, party, from: Option<NaiveDate>| {
+        out.push(kind.deadline(
+            what_sv,
+            due,
+            DeadlineStatus::of(done, due, today),
+            party,
+            from.and_then(|f| de_facto_note(f, due)),
+        ));
+    };
 
     // R-NEED-8
     if let Some(weeks) = profile.meeting_within_weeks {
@@ -167,12 +212,10 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
             .any(|m| m.kind == MeetingKind::Planering);
         push(
             DeadlineKind::MeetingHeld,
-            "R-NEED-8",
             format!("SIP-mötet bör hållas inom {weeks} veckor från att behovet upptäcktes"),
             due,
             held,
             None,
-            StepRef::Kallelse,
             None,
         );
     }
@@ -180,12 +223,10 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
     if let Some(c) = case.consent().filter(|c| c.withdrawn.is_none()) {
         push(
             DeadlineKind::ConsentExpires,
-            "R-CONS-4",
             "Samtycket går ut".into(),
             c.valid_until,
             false,
             None,
-            StepRef::Samtycke,
             None,
         );
     }
@@ -194,7 +235,6 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
         for r in &init.recipients {
             push(
                 DeadlineKind::InitiativeAnswer,
-                "R-INIT-1",
                 format!(
                     "{} kvitterar eller nekar initiativet",
                     party_name(case, r.party)
@@ -202,7 +242,6 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
                 within_working_days(r.sent.date(), days),
                 r.answer.is_some(),
                 Some(r.party),
-                StepRef::Initiativ,
                 Some(r.sent.date()),
             );
         }
@@ -212,7 +251,6 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
         for r in k.recipients.iter().filter(|r| r.summoned) {
             push(
                 DeadlineKind::KallelseAcknowledged,
-                "R-KALL-3",
                 format!(
                     "{} kvitterar kallelsen och anger vem som kommer",
                     party_name(case, r.party)
@@ -220,7 +258,6 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
                 within_working_days(k.sent.date(), days),
                 r.answer.is_some(),
                 Some(r.party),
-                StepRef::Kallelse,
                 Some(k.sent.date()),
             );
         }
@@ -232,7 +269,6 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
     ) {
         push(
             DeadlineKind::KallelseAfterDischarge,
-            "R-KALL-5",
             format!(
                 "Kallelse senast {} efter utskrivningsklar",
                 count_sv(days, "kalenderdag", "kalenderdagar")
@@ -240,7 +276,6 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
             within_calendar_days(klar.date(), days),
             case.kallelse().is_some(),
             None,
-            StepRef::Utskrivning,
             None,
         );
     }
@@ -258,7 +293,6 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
             .any(|p| p.established().is_some_and(|e| e >= m.at));
         push(
             DeadlineKind::PlanEstablished,
-            "R-PLAN-7",
             format!(
                 "Planen upprättas inom {} efter mötet",
                 count_sv(days, "arbetsdag", "arbetsdagar")
@@ -266,7 +300,6 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
             within_working_days(m.at.date(), days),
             established,
             None,
-            StepRef::Plan,
             Some(m.at.date()),
         );
     }
@@ -282,12 +315,10 @@ pub fn deadlines(case: &Case, now: NaiveDateTime, profile: &Profile) -> Vec<Dead
                 .any(|u| u.plan_version == plan.version);
             push(
                 DeadlineKind::FollowUp,
-                "R-UPP-1",
                 format!("Uppföljning ({})", f.place.trim()),
                 f.date,
                 done,
                 None,
-                StepRef::Uppfoljning,
                 None,
             );
         }

@@ -208,23 +208,19 @@ impl Identity {
         }
     }
 
+    /// The digits a search by number looks in: a personnummer's or samordningsnummer's twelve (the ten-digit form
+    /// people often type is part of them), a reservnummer's digits; none without an identity.
+    pub fn search_digits(&self) -> String {
+        match self {
+            Identity::Personnummer(c) | Identity::Samordningsnummer(c) => c.digits(),
+            Identity::Reservnummer(r) => r.chars().filter(char::is_ascii_digit).collect(),
+            Identity::Saknas => String::new(),
+        }
+    }
+
     /// True when the typed query (digits only, at least 4) matches this identity's digits.
     pub fn matches_digits(&self, query_digits: &str) -> bool {
-        if query_digits.len() < 4 {
-            return false;
-        }
-        match self {
-            Identity::Personnummer(c) | Identity::Samordningsnummer(c) => {
-                let digits = c.digits();
-                // Also match the 10-digit form (YYMMDDNNNN) people often type.
-                digits.contains(query_digits) || digits[2..].contains(query_digits)
-            }
-            Identity::Reservnummer(r) => {
-                let digits: String = r.chars().filter(char::is_ascii_digit).collect();
-                digits.contains(query_digits)
-            }
-            Identity::Saknas => false,
-        }
+        digits_match(&self.search_digits(), query_digits)
     }
 }
 
@@ -358,4 +354,9 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
 /// Under 18 at the reference date.
 pub fn is_child_on(birth: NaiveDate, on: NaiveDate) -> bool {
     age_on(birth, on).is_some_and(|a| a < 18)
+}
+
+/// A search by number: at least four digits, found in an identity's [`Identity::search_digits`].
+pub fn digits_match(search_digits: &str, query_digits: &str) -> bool {
+    query_digits.len() >= 4 && search_digits.contains(query_digits)
 }

@@ -25,6 +25,21 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// Every phase, in the order of their codes (the case index keeps a phase as its position here).
+    pub const ALL: [Phase; 11] = [
+        Phase::Behov,
+        Phase::Samtycke,
+        Phase::Initiativ,
+        Phase::Kallelse,
+        Phase::Mote,
+        Phase::PlanUpprattad,
+        Phase::Uppfoljning,
+        Phase::Avslutad,
+        Phase::Avbojd,
+        Phase::Makulerad,
+        Phase::SamordnadVardplan,
+    ];
+
     pub fn label_sv(self) -> &'static str {
         match self {
             Phase::Behov => "Behov",

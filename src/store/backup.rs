@@ -8,6 +8,7 @@ use super::share::through;
 use super::vault::{case_aad, record, Seen};
 use super::{schema, SealedCase, StoreError, Vault};
 use crate::engine::backup::{Backup, BackupError, SealedBackup, MAX_BYTES, SALT_LEN};
+use crate::engine::index::Summary;
 use crate::engine::Case;
 use indexed_db_futures::internals::SystemRepr;
 use wasm_bindgen::JsValue;
@@ -68,7 +69,8 @@ impl Vault {
     /// at once and the transaction's end is awaited once: all or nothing.
     pub async fn restore(&self, cases: &[Case]) -> Result<(), StoreError> {
         let sealed = self.seal_many(cases).await?;
-        self.write_restored(&sealed).await
+        let summaries: Vec<Summary> = cases.iter().map(Summary::of).collect();
+        self.write_restored(&sealed, &summaries).await
     }
 
     /// Seals many cases side by side (the browser encrypts them in parallel), before any transaction opens.
@@ -88,28 +90,42 @@ impl Vault {
             .collect())
     }
 
-    /// Writes sealed cases in one transaction, replacing what is stored (see [`Vault::restore`]).
-    pub async fn write_restored(&self, cases: &[SealedCase]) -> Result<(), StoreError> {
-        let tx = schema::readwrite(&self.db, schema::STORE_CASES)?;
-        let store = tx.object_store(schema::STORE_CASES).map_err(write_error)?;
-        let mut written = Vec::with_capacity(cases.len());
-        for c in cases {
-            let id = c.id.to_string();
-            let rev = self.seen.borrow().get(&id).map_or(0, |s| s.rev) + 1;
-            store
-                .as_sys()
-                .put_with_key(&record(&id, rev, &c.sealed), &JsValue::from_str(&id))
-                .map_err(|e| write_error(format!("{e:?}")))?;
-            written.push((
-                id,
-                Seen {
-                    rev,
-                    iv: c.sealed.iv.clone(),
-                },
-            ));
+    /// Writes sealed cases and their summaries (`summaries`, the same cases') in one transaction, replacing what is stored (see
+    /// [`Vault::restore`]); the index's buckets are prepared first and the write tried again if another tab moved
+    /// one meanwhile.
+    pub async fn write_restored(
+        &self,
+        cases: &[SealedCase],
+        summaries: &[Summary],
+    ) -> Result<(), StoreError> {
+        for _ in 0..4 {
+            let index = self.index_for(summaries).await?;
+            let tx = schema::readwrite(&self.db, [schema::STORE_CASES, schema::STORE_INDEX])?;
+            let index_store = tx.object_store(schema::STORE_INDEX).map_err(write_error)?;
+            if !index.apply(&index_store).await? {
+                continue;
+            }
+            let store = tx.object_store(schema::STORE_CASES).map_err(write_error)?;
+            let mut written = Vec::with_capacity(cases.len());
+            for c in cases {
+                let id = c.id.to_string();
+                let rev = self.seen.borrow().get(&id).map_or(0, |s| s.rev) + 1;
+                store
+                    .as_sys()
+                    .put_with_key(&record(&id, rev, &c.sealed), &JsValue::from_str(&id))
+                    .map_err(|e| write_error(format!("{e:?}")))?;
+                written.push((
+                    id,
+                    Seen {
+                        rev,
+                        iv: c.sealed.iv.clone(),
+                    },
+                ));
+            }
+            tx.commit().await.map_err(write_error)?;
+            self.seen.borrow_mut().extend(written);
+            return Ok(());
         }
-        tx.commit().await.map_err(write_error)?;
-        self.seen.borrow_mut().extend(written);
-        Ok(())
+        Err(write_error("registret ändrades hela tiden i en annan flik"))
     }
 }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod crypto;
 mod error;
+pub mod index;
 pub mod passphrase;
 pub mod schema;
 pub mod share;

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 pub const DB_NAME: &str = "sip-planen";
 /// The current schema version.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Key/value settings of the vault: salt, iterations and the passphrase verifier. Never the key.
 pub const STORE_META: &str = "meta";
@@ -25,6 +25,11 @@ pub const STORE_ACCESS: &str = "access_log";
 /// The audit log: one sealed entry per record, keyed by its number in the chain: `{ seq, iv, ct, hash }`; the
 /// chain's head is the meta record `audit_head` (see [`crate::engine::audit`]).
 pub const STORE_AUDIT: &str = "audit";
+
+/// The sealed case index (see [`crate::engine::index`]): the buckets `{ id: "b07", rev, iv, ct }`, and a plain
+/// marker `{ id: "d:<case id>" }` for a case written while its page went away (no time to re-seal its bucket then):
+/// the next unlock summarises that case again.
+pub const STORE_INDEX: &str = "index";
 
 type Migration = fn(&Database) -> indexed_db_futures::Result<()>;
 
@@ -49,8 +54,15 @@ fn v3_audit_log(db: &Database) -> indexed_db_futures::Result<()> {
     Ok(())
 }
 
+/// Version 4: the case index. Its content needs the key, so it is built at the first unlock after the upgrade
+/// (from every case, once), not here.
+fn v4_index(db: &Database) -> indexed_db_futures::Result<()> {
+    db.create_object_store(STORE_INDEX).build()?;
+    Ok(())
+}
+
 pub const MIGRATIONS: [Migration; SCHEMA_VERSION as usize] =
-    [v1_initial, v2_access_log, v3_audit_log];
+    [v1_initial, v2_access_log, v3_audit_log, v4_index];
 
 /// What happens to the connection from outside: another tab or the browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -155,15 +155,17 @@ impl Vault {
     /// Seals a case for writing.
     pub async fn seal_case(&self, case: &Case) -> Result<SealedCase, StoreError> {
         let id = case.id();
-        let plain = serde_json::to_vec(case).map_err(|e| StoreError::WriteFailed(e.to_string()))?;
+        let plain = crate::engine::json_write::to_vec(case)
+            .map_err(|e| StoreError::WriteFailed(e.to_string()))?;
         let sealed = self.key.seal(&plain, &case_aad(&id.to_string())).await?;
         Ok(SealedCase { id, sealed })
     }
 
-    /// Writes sealed cases in one transaction, each based on the revision this tab last saw. When any record has
-    /// moved on (written by another tab), nothing is written and [`StoreError::Conflict`] names the case.
+    /// Writes sealed cases in one transaction, each based on the revision this tab last saw, and marks each in the
+    /// index (see [`super::index`]). When any record has moved on (written by another tab), nothing is written and
+    /// [`StoreError::Conflict`] names the case.
     pub async fn write(&self, cases: &[SealedCase]) -> Result<(), StoreError> {
-        let tx = schema::readwrite(&self.db, schema::STORE_CASES)?;
+        let tx = schema::readwrite(&self.db, [schema::STORE_CASES, schema::STORE_INDEX])?;
         let store = tx.object_store(schema::STORE_CASES).map_err(write_error)?;
         let mut written = Vec::with_capacity(cases.len());
         for c in cases {
@@ -188,8 +190,6 @@ impl Vault {
                 .put(record(&id, rev, &c.sealed))
                 .with_key(id.as_str())
                 .primitive()
-                .map_err(write_error)?
-                .await
                 .map_err(write_error)?;
             written.push((
                 id,
@@ -198,6 +198,10 @@ impl Vault {
                     iv: c.sealed.iv.clone(),
                 },
             ));
+        }
+        let index = tx.object_store(schema::STORE_INDEX).map_err(write_error)?;
+        for (id, seen) in &written {
+            super::index::mark(index.as_sys(), id, seen.rev)?;
         }
         tx.commit().await.map_err(write_error)?;
         self.seen.borrow_mut().extend(written);
@@ -214,13 +218,16 @@ impl Vault {
         let tx = self
             .db
             .as_sys()
-            .transaction_with_str_and_mode(
-                schema::STORE_CASES,
+            .transaction_with_str_sequence_and_mode(
+                &js_sys::Array::of2(&schema::STORE_CASES.into(), &schema::STORE_INDEX.into()),
                 web_sys::IdbTransactionMode::Readwrite,
             )
             .map_err(|e| write_error(format!("{e:?}")))?;
         let store = tx
             .object_store(schema::STORE_CASES)
+            .map_err(|e| write_error(format!("{e:?}")))?;
+        let index = tx
+            .object_store(schema::STORE_INDEX)
             .map_err(|e| write_error(format!("{e:?}")))?;
         for c in cases {
             let id = c.id.to_string();
@@ -228,6 +235,7 @@ impl Vault {
             store
                 .put_with_key(&record(&id, rev, &c.sealed), &JsValue::from_str(&id))
                 .map_err(|e| write_error(format!("{e:?}")))?;
+            super::index::mark(&index, &id, rev)?;
             self.seen.borrow_mut().insert(
                 id,
                 Seen {

@@ -83,6 +83,12 @@ pub const CHOOSE: &str = "Välj …";
 
 /// The page title of a case's screens ("Översikt – Ärende – SIP-planen"): no name or number in titles.
 pub const CASE_TITLE: &str = "Ärende";
+pub const CASE_UNOPENABLE: &str =
+    "Ärendet kunde inte läsas: posten är skadad eller har ändrats utanför SIP-planen.";
+pub const INDEX_FAILED: &str = "ärenderegistret kunde inte byggas";
+pub const CASE_UNOPENABLE_KEPT: &str =
+    "Posten finns kvar orörd på enheten så att ärendet kan återställas från en säkerhetskopia.";
+pub const CASE_OPENING: &str = "Öppnar ärendet …";
 pub const CASE_NOT_FOUND: &str = "Ärendet finns inte.";
 pub const CASE_PERSON: &str = "Person";
 pub const CASE_AGE: &str = "Ålder";

@@ -56,3 +56,26 @@ pub async fn show_storage(holder: Element) {
         }
     }
 }
+
+/// Builds the case index from every case for the app (see [`sip_planen::store::Vault::rebuild_index`]): the first unlock
+/// after an update, or when the index is not whole. Returns how many case records did not open.
+#[wasm_bindgen]
+pub async fn rebuild_index(key: JsValue, user: String) -> Result<f64, JsValue> {
+    let vault = crate::open_vault(key, &user).await?;
+    vault
+        .rebuild_index()
+        .await
+        .map(|unreadable| unreadable.len() as f64)
+        .map_err(|e| JsValue::from_str(&e.message_sv()))
+}
+
+/// Folds the index's markers into their buckets for the app (see [`sip_planen::store::Vault::fold_index`]): after
+/// each save and each unlock.
+#[wasm_bindgen]
+pub async fn fold_index(key: JsValue, user: String) -> Result<(), JsValue> {
+    let vault = crate::open_vault(key, &user).await?;
+    vault
+        .fold_index()
+        .await
+        .map_err(|e| JsValue::from_str(&e.message_sv()))
+}

@@ -11,6 +11,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
+/// The tool that folds the index's markers into their buckets (see [`crate::store::index`]).
+pub(super) const FOLD: &str = "fold_index";
+
 impl AppState {
     /// Records `action` (an [`crate::engine::audit::AuditAction`] code) on `case` with `detail`; "upplast" records
     /// the unlock after the failed attempts before it.
@@ -27,7 +30,7 @@ impl AppState {
             }
             self.last_opened.set_value((id.clone(), now));
         }
-        self.queue_audit(
+        self.queue_tool(
             "record",
             &[
                 action.into(),
@@ -61,13 +64,21 @@ impl AppState {
         self.audit("utskrift", case.as_ref(), &d.title());
     }
 
-    fn queue_audit(self, tool: &'static str, more: &[JsValue]) {
+    /// Queues a call of the tools (an audit entry, folding the index's markers), sent in order as soon as they
+    /// are loaded; an entry the tools cannot take now is tried again with the next. A fold waiting already is not
+    /// queued twice, and one that fails is dropped (its markers stay for the next).
+    pub(super) fn queue_tool(self, tool: &'static str, more: &[JsValue]) {
         let Some(vault) = self.vault() else { return };
         let args = Array::of2(&vault.crypto_key(), &vault.user().into());
         for m in more {
             args.push(m);
         }
-        self.audit_queue.update_value(|q| q.push((tool, args)));
+        let waiting = self
+            .audit_queue
+            .with_value(|q| q.last().is_some_and(|(t, _)| *t == FOLD && tool == FOLD));
+        if !waiting {
+            self.audit_queue.update_value(|q| q.push((tool, args)));
+        }
         if self.audit_busy.get_value() {
             return;
         }
@@ -78,7 +89,7 @@ impl AppState {
                 .try_with_value(|q| q.first().cloned())
                 .flatten()
             {
-                if call_tool(tool, &args).await.is_err() {
+                if call_tool(tool, &args).await.is_err() && tool != FOLD {
                     break;
                 }
                 self.audit_queue.update_value(|q| {

@@ -77,10 +77,10 @@ impl AppState {
         spawn_local(async move {
             let stored = vault.read_case(id).await;
             if let Ok(Some(case)) = stored {
+                self.put_summary(crate::engine::index::Summary::of(&case));
                 let _ = self.cases.try_update(|cs| {
                     cs.retain(|c| c.id() != id);
                     cs.push(case);
-                    crate::engine::case::sort_by_last_change(cs);
                 });
             }
             let _ = self.stale.try_update(|s| {

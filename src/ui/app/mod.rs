@@ -136,7 +136,7 @@ fn Header() -> impl IntoView {
 fn TodoLink() -> impl IntoView {
     let app = use_app();
     let count = Memo::new(move |_| {
-        app.cases
+        app.summaries
             .with(|cs| pages::att_gora::todos(cs, platform::now()).len())
     });
     let label = move || match count.get() {

@@ -41,11 +41,12 @@ impl AppState {
                     conflict: false,
                 }),
             });
-        self.cases.update(|cs| {
-            cs.retain(|c| c.id() != case.id());
-            cs.push(case);
-            crate::engine::case::sort_by_last_change(cs);
-        });
+        self.put_summary(crate::engine::index::Summary::of(&case));
+        self.cases
+            .update(|cs| match cs.iter_mut().find(|c| c.id() == case.id()) {
+                Some(c) => *c = case,
+                None => cs.push(case),
+            });
     }
 
     /// Starts the writer unless it runs (also the retry button's action).
@@ -134,6 +135,8 @@ impl AppState {
                     for b in &batch {
                         self.post(SessionMessage::Saved(b.case.id()));
                     }
+                    // Their index buckets are sealed again by the tools, off the way to the disk.
+                    self.queue_tool(super::audit::FOLD, &[]);
                 }
                 Err(StoreError::Conflict(id)) => {
                     self.conflicted(&vault, &id).await;

@@ -1,12 +1,14 @@
-//! The app's state, given to every view through context: the session (locked or not), the decrypted cases while
-//! unlocked, the save status, and the preferences. The store handles live here and nowhere else in the UI.
+//! The app's state, given to every view through context: the session (locked or not), while unlocked the index of
+//! every case (its summary: what the register and Att göra show) and the cases opened so far, decrypted one by one
+//! as they are opened; the save status, and the preferences. The store handles live here and nowhere else in the UI.
 //! Locking writes everything before the key is dropped, then reloads the page so nothing decrypted stays in memory.
 //! How a change reaches the disk is in `saving`; two tabs with the same case in `conflict`.
 
 use super::session::{self, LockReason, SessionMessage};
+use crate::engine::index::{insert_sorted, Summary};
 use crate::engine::set::VecSet;
 use crate::engine::{profiles, Case, CaseId, Command, Ctx, Violation};
-use crate::store::{Loaded, SealedCase, Store, StoreError, StoreEvent, Vault};
+use crate::store::{SealedCase, Store, StoreError, StoreEvent, Vault};
 use crate::ui::app::prefs::Prefs;
 use crate::ui::platform::channel::Channel;
 use crate::ui::platform::{mark, now};
@@ -61,7 +63,13 @@ pub(super) struct Pending {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub session: RwSignal<Session>,
+    /// Every case's summary, newest change first (the register, its search, Att göra).
+    pub summaries: RwSignal<Vec<Summary>>,
+    /// The cases opened so far this session (read and decrypted when first opened).
     pub cases: RwSignal<Vec<Case>>,
+    /// Cases whose record could not be read when opened.
+    pub unopenable: RwSignal<VecSet<CaseId>>,
+    pub(super) opening: StoredValue<VecSet<CaseId>>,
     pub save: RwSignal<SaveState>,
     pub prefs: RwSignal<Prefs>,
     /// A one-time message shown after unlock or lock (failed attempts, idle lock, unreadable records).
@@ -96,7 +104,10 @@ impl AppState {
     pub fn new() -> AppState {
         AppState {
             session: RwSignal::new(Session::Starting),
+            summaries: RwSignal::new(Vec::new()),
             cases: RwSignal::new(Vec::new()),
+            unopenable: RwSignal::new(VecSet::new()),
+            opening: StoredValue::new(VecSet::new()),
             save: RwSignal::new(SaveState::Saved),
             prefs: RwSignal::new(Prefs::load()),
             notice: RwSignal::new(None),
@@ -166,6 +177,7 @@ impl AppState {
         let _ = self.store.try_set_value(None);
         self.pending.try_update_value(Vec::clear);
         let _ = self.cases.try_set(Vec::new());
+        let _ = self.summaries.try_set(Vec::new());
         let _ = self.session.try_set(Session::Unavailable(message));
     }
 
@@ -187,6 +199,8 @@ impl AppState {
                         s.insert(id);
                     });
                 }
+                // The register and Att göra show what the other tab saved (a new case too).
+                self.refresh_summary(id);
             }
         }
     }
@@ -261,16 +275,13 @@ impl AppState {
     }
 
     async fn enter(self, vault: Vault) -> Result<(), StoreError> {
-        let Loaded {
-            mut cases,
-            unreadable,
-        } = vault.load_cases().await?;
-        crate::engine::case::sort_by_last_change(&mut cases);
+        let (summaries, unreadable) = self.index(&vault).await?;
         mark("sip:cases-loaded");
         self.vault.set_value(Some(vault));
-        self.cases.set(cases);
+        self.summaries.set(summaries);
+        self.cases.set(Vec::new());
         self.save.set(SaveState::Saved);
-        self.notice.set(match unreadable.len() {
+        self.notice.set(match unreadable {
             0 => None,
             1 => Some(text::UNREADABLE_ONE.to_string()),
             n => Some(format!("{n} {}", text::UNREADABLE_MANY)),
@@ -278,11 +289,41 @@ impl AppState {
         self.touch();
         self.session.set(Session::Unlocked);
         self.audit("upplast", None, "");
+        self.queue_tool(super::audit::FOLD, &[]);
         // Cases on this device only: ask the browser not to clear them to make room (shown in Inställningar).
         leptos::task::spawn_local(async {
             let _ = crate::ui::platform::storage::persist().await;
         });
         Ok(())
+    }
+
+    /// The index of every case, and how many case records did not open. Built from the cases by the tools when it
+    /// is not whole (the first unlock after an update, a bucket changed outside the app, a case written as its page
+    /// went away): the one unlock that decrypts every case.
+    pub(super) async fn index(self, vault: &Vault) -> Result<(Vec<Summary>, usize), StoreError> {
+        let mut unreadable = 0;
+        let (mut list, marked) = match vault.load_index().await? {
+            Some(index) => index,
+            None => {
+                let args = js_sys::Array::of2(&vault.crypto_key(), &vault.user().into());
+                unreadable = super::tools::call_tool("rebuild_index", &args)
+                    .await
+                    .map_err(StoreError::Refused)?
+                    .as_f64()
+                    .unwrap_or(0.0) as usize;
+                vault
+                    .load_index()
+                    .await?
+                    .ok_or_else(|| StoreError::ReadFailed(text::INDEX_FAILED.into()))?
+            }
+        };
+        // Cases saved since their bucket was sealed: summarised from the case (the tools fold them in).
+        for id in marked {
+            if let Ok(Some(case)) = vault.peek_case(id).await {
+                insert_sorted(&mut list, Summary::of(&case));
+            }
+        }
+        Ok((list, unreadable))
     }
 
     /// Locks: writes every pending edit, tells the other tabs, clears every big screen, then reloads the page so
@@ -303,6 +344,7 @@ impl AppState {
             clear_big_screens();
             self.vault.set_value(None);
             self.cases.set(Vec::new());
+            self.summaries.set(Vec::new());
             reason.remember();
             reload_locked();
         });
@@ -312,9 +354,68 @@ impl AppState {
         self.session.get() == Session::Unlocked
     }
 
+    /// The case, when it has been opened; a case of the index not opened yet is read and decrypted now (the
+    /// caller is run again when it is there).
     pub fn case(&self, id: CaseId) -> Option<Case> {
-        self.cases
-            .with(|cs| cs.iter().find(|c| c.id() == id).cloned())
+        let found = self
+            .cases
+            .with(|cs| cs.iter().find(|c| c.id() == id).cloned());
+        if found.is_none() && self.knows(id) {
+            self.open_case(id);
+        }
+        found
+    }
+
+    /// Whether the index has the case (it may not be opened yet).
+    pub fn knows(&self, id: CaseId) -> bool {
+        self.summaries.with(|s| s.iter().any(|s| s.id == id))
+    }
+
+    /// Reads and decrypts a case of the index into memory, once.
+    fn open_case(self, id: CaseId) {
+        let Some(vault) = self.vault() else { return };
+        if self.opening.with_value(|o| o.contains(&id))
+            || self.unopenable.with_untracked(|u| u.contains(&id))
+        {
+            return;
+        }
+        self.opening.update_value(|o| {
+            o.insert(id);
+        });
+        spawn_local(async move {
+            match vault.read_case(id).await {
+                Ok(Some(case)) => {
+                    let _ = self.cases.try_update(|cs| {
+                        if !cs.iter().any(|c| c.id() == id) {
+                            cs.push(case);
+                        }
+                    });
+                }
+                _ => {
+                    let _ = self.unopenable.try_update(|u| {
+                        u.insert(id);
+                    });
+                }
+            }
+            let _ = self.opening.try_update_value(|o| {
+                o.remove(&id);
+            });
+        });
+    }
+
+    /// Puts a case's summary in the index in memory, in the register's order.
+    pub(super) fn put_summary(&self, s: Summary) {
+        let _ = self.summaries.try_update(|list| insert_sorted(list, s));
+    }
+
+    /// Reads a case another tab saved and shows its summary (without basing anything of this tab on it).
+    fn refresh_summary(self, id: CaseId) {
+        let Some(vault) = self.vault() else { return };
+        spawn_local(async move {
+            if let Ok(Some(case)) = vault.peek_case(id).await {
+                self.put_summary(Summary::of(&case));
+            }
+        });
     }
 
     /// Applies a command through the engine and saves the result; a refusal changes nothing and is returned with

@@ -3,8 +3,7 @@
 //! calls the tool with an element to draw in and the unlocked key.
 
 use super::state::AppState;
-use crate::engine::case::sort_by_last_change;
-use crate::store::{Loaded, StoreError};
+use crate::store::StoreError;
 use crate::ui::text;
 use js_sys::{Array, Promise};
 use leptos::prelude::*;
@@ -84,12 +83,17 @@ impl AppState {
         self.tool(tool, holder, &more).await
     }
 
-    /// Reads every case again (after a restore wrote them), as unlocking does.
+    /// Reads the index again (after a restore wrote cases), as unlocking does; the cases opened here without
+    /// changes waiting to be written are read again when next opened (a restore may have replaced them).
     async fn reload_cases(self) -> Result<(), StoreError> {
         let vault = self.vault().ok_or(StoreError::Locked)?;
-        let Loaded { mut cases, .. } = vault.load_cases().await?;
-        sort_by_last_change(&mut cases);
-        self.cases.set(cases);
+        let (summaries, _) = self.index(&vault).await?;
+        self.summaries.set(summaries);
+        let waiting: Vec<_> = self
+            .pending
+            .with_value(|p| p.iter().map(|x| x.case.id()).collect());
+        self.cases
+            .update(|cs| cs.retain(|c| waiting.contains(&c.id())));
         Ok(())
     }
 }

@@ -19,8 +19,21 @@ pub fn CasePage() -> impl IntoView {
     let step = Memo::new(move |_| params.with(|p| p.get("steg")).unwrap_or_default());
     // Re-render only when another case or step is opened, not on every edit.
     let found = Memo::new(move |_| id.get().and_then(|id| app.case(id)).map(|c| c.id()));
+    // In the index but not opened yet: decrypted now (`app.case` started it).
+    let opening = Memo::new(move |_| {
+        id.get()
+            .is_some_and(|id| app.knows(id) && !app.unopenable.with(|u| u.contains(&id)))
+    });
     view! {
         {move || match found.get() {
+            None if opening.get() => view! {
+                <p role="status">{text::CASE_OPENING}</p>
+            }.into_any(),
+            None if id.get().is_some_and(|id| app.unopenable.with(|u| u.contains(&id))) => view! {
+                <h1>{text::CASE_UNOPENABLE}</h1>
+                <p>{text::CASE_UNOPENABLE_KEPT}</p>
+                <p><A href="/arenden">{text::CASE_BACK}</A></p>
+            }.into_any(),
             None => {
                 set_title(text::CASE_NOT_FOUND);
                 view! {

@@ -1,6 +1,7 @@
-//! The case register: search by name or identity digits, newest change first, identities masked. It paints a page
-//! of rows at a time ("Visa fler"), whatever the number of cases: a search runs over the cases in memory and
-//! clones only the rows it shows.
+//! The case register: search by name, identity digits, kommun or phase, newest change first, identities masked. It
+//! paints a page of rows at a time ("Visa fler"), whatever the number of cases: it reads the index (no case is
+//! decrypted to list it), a search runs over the summaries and clones only the rows it shows; the page's rows are
+//! drawn anew on each change (at most a few hundred, as Att göra's).
 
 use crate::ui::app::state::use_app;
 use crate::ui::platform::{format_time, set_title};
@@ -19,7 +20,7 @@ pub fn CaseList() -> impl IntoView {
     // The positions of the matching cases; the rows painted are the first `shown` of them.
     let filtered = Memo::new(move |_| {
         let q = query.get();
-        app.cases.with(|cs| {
+        app.summaries.with(|cs| {
             cs.iter()
                 .enumerate()
                 .filter(|(_, c)| c.matches(&q))
@@ -31,7 +32,7 @@ pub fn CaseList() -> impl IntoView {
     let rows = move || {
         let n = shown.get();
         filtered.with(|f| {
-            app.cases.with(|cs| {
+            app.summaries.with(|cs| {
                 f.iter()
                     .take(n)
                     .filter_map(|&i| cs.get(i).cloned())
@@ -40,7 +41,7 @@ pub fn CaseList() -> impl IntoView {
         })
     };
     let more = move || filtered.with(Vec::len).saturating_sub(shown.get());
-    let total = move || app.cases.with(Vec::len);
+    let total = move || app.summaries.with(Vec::len);
     view! {
         <div class="page-head">
             <h1>{text::CASES_TITLE}</h1>
@@ -76,17 +77,14 @@ pub fn CaseList() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
-                    <For each=rows key=|c| (c.id(), c.updated()) children=|case| {
-                        let name = case.person().name.clone();
-                        view! {
-                            <tr role="row">
-                                <td role="cell" data-label=text::COL_NAME><A href=format!("/arende/{}", case.id())>{name}</A></td>
-                                <td role="cell" data-label=text::COL_IDENTITY class="identity">{case.person().identity.masked()}</td>
-                                <td role="cell" data-label=text::COL_PHASE>{case.phase().label_sv()}</td>
-                                <td role="cell" data-label=text::COL_CHANGED>{format_time(case.updated())}</td>
-                            </tr>
-                        }
-                    }/>
+                    {move || rows().into_iter().map(|case| view! {
+                        <tr role="row">
+                            <td role="cell" data-label=text::COL_NAME><A href=format!("/arende/{}", case.id)>{case.name}</A></td>
+                            <td role="cell" data-label=text::COL_IDENTITY class="identity">{case.masked}</td>
+                            <td role="cell" data-label=text::COL_PHASE>{case.phase.label_sv()}</td>
+                            <td role="cell" data-label=text::COL_CHANGED>{format_time(case.updated)}</td>
+                        </tr>
+                    }).collect_view()}
                 </tbody>
             </table></div>
             {move || (more() > 0).then(|| view! {

@@ -1,8 +1,10 @@
-//! "Att göra": every open deadline of every case, from the engine — försenade first, then idag, then kommande; a page
-//! of rows painted at a time ("Visa fler"), whatever the number of cases.
+//! "Att göra": every open deadline of every case, from the index (the engine's deadlines kept with each case's
+//! summary, their status worked out for today) — försenade first, then idag, then kommande; a page of rows painted
+//! at a time ("Visa fler"), whatever the number of cases.
 
-use crate::engine::deadlines::{Deadline, DeadlineStatus};
-use crate::engine::{deadlines, profiles, Case, CaseId};
+use crate::engine::deadlines::Deadline;
+use crate::engine::index::Summary;
+use crate::engine::CaseId;
 use crate::ui::app::state::use_app;
 use crate::ui::app::steps::{case_href, segment_of};
 use crate::ui::components::status_class;
@@ -20,19 +22,16 @@ pub struct Todo {
 }
 
 /// Every open deadline of these cases, in board order.
-pub fn todos(cases: &[Case], now: chrono::NaiveDateTime) -> Vec<Todo> {
+pub fn todos(cases: &[Summary], now: chrono::NaiveDateTime) -> Vec<Todo> {
     let mut out: Vec<Todo> = cases
         .iter()
         .flat_map(|c| {
-            deadlines(c, now, profiles::get(c.profile()))
-                .into_iter()
-                .filter(|d| d.status != DeadlineStatus::Klar)
-                .map(move |d| Todo {
-                    case: c.id(),
-                    name: c.person().name.clone(),
-                    masked: c.person().identity.masked(),
-                    deadline: d,
-                })
+            c.deadlines_on(now).map(move |d| Todo {
+                case: c.id,
+                name: c.name.clone(),
+                masked: c.masked.clone(),
+                deadline: d,
+            })
         })
         .collect();
     out.sort_by(|a, b| {
@@ -52,7 +51,7 @@ const PAGE: usize = crate::ui::pages::arenden::PAGE;
 pub fn AttGora() -> impl IntoView {
     let app = use_app();
     set_title("Att göra");
-    let rows = Memo::new(move |_| app.cases.with(|cs| todos(cs, now())));
+    let rows = Memo::new(move |_| app.summaries.with(|cs| todos(cs, now())));
     let shown = RwSignal::new(PAGE);
     let more = move || rows.with(Vec::len).saturating_sub(shown.get());
     view! {
