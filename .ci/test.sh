@@ -34,7 +34,7 @@ step "first load: Lighthouse, mobile preset, brotli-serving host (printed, not a
 node tests/e2e/scripts/lighthouse.mjs dist 3 || echo "lighthouse: the measurement could not run (not a test failure)"
 step "big-screen latency (200 keystrokes)"
 node tests/e2e/scripts/measure-board.mjs dist
-step "store measurements (1 000 registered and 1 000 realistic cases; restores up to 10 000)"
+step "store measurements (1 000 registered and 10 000 realistic cases; restores up to 10 000)"
 bash .ci/build.sh --features bench --dist target/dist-bench
 node tests/e2e/scripts/measure-store.mjs target/dist-bench
 passed=$(sed -nE 's/.*test result: ok\. ([0-9]+) passed.*/\1/p; s/^ *([0-9]+) passed \(.*/\1/p' "$LOG" | awk '{s+=$1} END {print s+0}')

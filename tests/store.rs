@@ -34,6 +34,37 @@ fn case(name: &str, pnr: &str) -> Case {
     Case::register(&input, CaseId(uuid::Uuid::new_v4()), now()).unwrap()
 }
 
+/// What another program does to the database `name` (at schema `version`), outside the app: one record of a store
+/// read, replaced, or the whole store cleared (`key` `None`), each in its own read-write transaction.
+async fn raw(
+    name: &str,
+    version: u32,
+    store_name: &str,
+    key: Option<&str>,
+    put: Option<JsValue>,
+) -> Option<JsValue> {
+    let db = schema::open_at(name, version, Rc::new(|_| {}))
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(store_name)
+        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let store = tx.object_store(store_name).unwrap();
+    let mut got = None;
+    match (key, put) {
+        (Some(k), Some(v)) => {
+            let _: String = store.put(v).with_key(k).primitive().unwrap().await.unwrap();
+        }
+        (Some(k), None) => got = store.get(k).primitive().unwrap().await.unwrap(),
+        (None, _) => store.clear().unwrap().await.unwrap(),
+    }
+    tx.commit().await.unwrap();
+    db.close();
+    got
+}
+
 async fn delete(name: &str) {
     if let Ok(req) = indexed_db_futures::database::Database::delete_by_name(name) {
         let _ = req.await;
@@ -175,22 +206,7 @@ async fn a_database_written_by_schema_1_is_migrated_and_its_data_intact() {
     let rec = sealed.to_js();
     let _ = js_sys::Reflect::set(&rec, &"id".into(), &id.as_str().into());
     let _ = js_sys::Reflect::set(&rec, &"rev".into(), &1.into());
-    let db = schema::open_at(name, 1, Rc::new(|_| {})).await.unwrap();
-    let tx = db
-        .transaction(schema::STORE_CASES)
-        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
-        .build()
-        .unwrap();
-    let cases = tx.object_store(schema::STORE_CASES).unwrap();
-    cases
-        .put(rec)
-        .with_key(id.as_str())
-        .primitive()
-        .unwrap()
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    db.close();
+    raw(name, 1, schema::STORE_CASES, Some(id.as_str()), Some(rec)).await;
     vault.lock().close();
 
     // Open with the current schema: migrations run, the data is still there.
@@ -997,18 +1013,14 @@ async fn rebuilt(vault: &sip_planen::store::Vault) -> Vec<sip_planen::engine::in
 }
 
 async fn clear_index(name: &str) {
-    let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
-        .await
-        .unwrap();
-    let tx = db
-        .transaction(schema::STORE_INDEX)
-        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
-        .build()
-        .unwrap();
-    let store = tx.object_store(schema::STORE_INDEX).unwrap();
-    store.clear().unwrap().await.unwrap();
-    tx.commit().await.unwrap();
-    db.close();
+    raw(
+        name,
+        schema::SCHEMA_VERSION,
+        schema::STORE_INDEX,
+        None,
+        None,
+    )
+    .await;
 }
 
 /// The index as unlocking reads it; built from the cases first when it is not whole (as the app has the tools do).
@@ -1138,23 +1150,11 @@ async fn a_store_without_an_index_or_with_a_changed_bucket_gets_it_built_at_unlo
     assert_eq!(folded(&vault).await, loaded);
 
     // One bucket's bytes changed: it does not open, the index is built again and nothing is lost.
-    let db = schema::open_at(name, schema::SCHEMA_VERSION, Rc::new(|_| {}))
-        .await
-        .unwrap();
-    let tx = db
-        .transaction(schema::STORE_INDEX)
-        .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
-        .build()
-        .unwrap();
-    let idx = tx.object_store(schema::STORE_INDEX).unwrap();
     let key =
         sip_planen::engine::index::bucket_key(sip_planen::engine::index::bucket_of(cases[3].id()));
-    let rec: JsValue = idx
-        .get(key.as_str())
-        .primitive()
-        .unwrap()
+    let v = schema::SCHEMA_VERSION;
+    let rec = raw(name, v, schema::STORE_INDEX, Some(key.as_str()), None)
         .await
-        .unwrap()
         .unwrap();
     let mut sealed = Sealed::from_js(&rec).unwrap();
     sealed.ct[0] ^= 1;
@@ -1163,14 +1163,7 @@ async fn a_store_without_an_index_or_with_a_changed_bucket_gets_it_built_at_unlo
         &"ct".into(),
         &js_sys::Uint8Array::from(sealed.ct.as_slice()),
     );
-    idx.put(rec)
-        .with_key(key.as_str())
-        .primitive()
-        .unwrap()
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    db.close();
+    raw(name, v, schema::STORE_INDEX, Some(key.as_str()), Some(rec)).await;
     assert_eq!(vault.load_index().await.unwrap(), None);
     // A save into that bucket before the rebuild: its fold builds the whole index instead.
     vault.put_case(&version(3, 2)).await.unwrap();

@@ -283,79 +283,49 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
-        self.element(None, v)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
+/// The compounds whose elements have no key (arrays), by their serde trait and its element method.
+macro_rules! elements {
+    ($($t:ident :: $f:ident),*) => {$(
+        impl ser::$t for Compound<'_> {
+            type Ok = ();
+            type Error = WriteError;
+            fn $f<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
+                self.element(None, v)
+            }
+            fn end(self) -> Result<(), WriteError> {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
-        self.element(None, v)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
+/// The compounds whose fields are keyed (objects).
+macro_rules! fields {
+    ($($t:ident),*) => {$(
+        impl ser::$t for Compound<'_> {
+            type Ok = ();
+            type Error = WriteError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                v: &T,
+            ) -> Result<(), WriteError> {
+                self.element(Some(key), v)
+            }
+            fn end(self) -> Result<(), WriteError> {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
-        self.element(None, v)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
-        self.element(None, v)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), WriteError> {
-        self.element(Some(key), v)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), WriteError> {
-        self.element(Some(key), v)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
-}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+fields!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();

@@ -90,9 +90,12 @@ impl IndexWrite {
                 .map_err(js_err)?;
         }
         for (key, rev) in &self.clear {
-            let now = get(store, key).await?.map(|r| rev_of(&r));
             // A case written again since it was folded keeps its marker.
-            if rev.is_none() || now == *rev {
+            let keep = match rev {
+                Some(rev) => get(store, key).await?.map(|r| rev_of(&r)) != Some(*rev),
+                None => false,
+            };
+            if !keep {
                 sys.delete(&JsValue::from_str(key)).map_err(js_err)?;
             }
         }
@@ -240,8 +243,9 @@ impl Vault {
         Ok(true)
     }
 
-    /// The index's part of a restore: the summaries put into their buckets as stored now, sealed; the markers of
-    /// these cases cleared (the restore writes them whole).
+    /// The index's part of a restore: the summaries put into their buckets as stored now, sealed. A marker of a
+    /// restored case is left (it says "read the case for its summary", which gives the restored one; the next fold
+    /// clears it): clearing thousands would cost a request each.
     pub(super) async fn index_for(&self, summaries: &[Summary]) -> Result<IndexWrite, StoreError> {
         let which = summaries.iter().fold(0u64, |m, s| m | 1 << bucket_of(s.id));
         let mut stored = self.read_some(which).await?;
@@ -250,14 +254,10 @@ impl Vault {
                 .0
                 .put(s.clone());
         }
-        let clear = summaries
-            .iter()
-            .map(|s| (format!("d:{}", s.id), None))
-            .collect();
         // A bucket that did not open (or is another release's) is written with what this write knows; the rest
         // of its cases come back with the rebuild this asks for.
         let rebuild = !stored.whole;
-        self.seal_buckets(stored.buckets, which, clear, rebuild)
+        self.seal_buckets(stored.buckets, which, Vec::new(), rebuild)
             .await
     }
 

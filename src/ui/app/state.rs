@@ -306,11 +306,19 @@ impl AppState {
             Some(index) => index,
             None => {
                 let args = js_sys::Array::of2(&vault.crypto_key(), &vault.user().into());
-                unreadable = super::tools::call_tool("rebuild_index", &args)
-                    .await
-                    .map_err(StoreError::Refused)?
-                    .as_f64()
-                    .unwrap_or(0.0) as usize;
+                match super::tools::call_tool("rebuild_index", &args).await {
+                    Ok(n) => unreadable = n.as_f64().unwrap_or(0.0) as usize,
+                    Err(_) => {
+                        // The tools cannot be loaded (offline before they were cached): every case is read for
+                        // this session, and the index is built at a later unlock.
+                        let loaded = vault.load_cases().await?;
+                        let buckets = crate::engine::index::rebuild(&loaded.cases);
+                        let list = crate::engine::index::merge(
+                            buckets.into_iter().map(|b| b.cases).collect(),
+                        );
+                        return Ok((list, loaded.unreadable.len()));
+                    }
+                }
                 vault
                     .load_index()
                     .await?

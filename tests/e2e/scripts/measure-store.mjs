@@ -1,9 +1,9 @@
 // Measures the store in headless Chromium, against the measurement build (--features bench): for each store (1 000
-// registered cases, 1 000 realistic ones by default) the unlock time (key derivation + reading the case index), the
+// registered cases, 10 000 realistic ones by default) the unlock time (key derivation + reading the case index), the
 // register's render and a search; then the restore of cases from a backup file. Prints figures; checks only
 // correctness (every case counted or restored, the search finds its case, axe-core on the register, the crash page
 // works) — timings are reported, never asserted.
-// Usage: node measure-store.mjs <dist-bench-dir> [--stores=1000,1000r] [--restore=1000,10000,1000r]
+// Usage: node measure-store.mjs <dist-bench-dir> [--stores=1000,10000r] [--restore=1000,10000,1000r]
 import { chromium } from '@playwright/test';
 import { resolve } from 'node:path';
 import { CHROMIUM_ARGS } from '../playwright.config.js';
@@ -13,11 +13,11 @@ import AxeBuilder from '@axe-core/playwright';
 const RUNS = 5;
 // Rows the register paints before "Visa fler" (PAGE in src/ui/pages/arenden.rs).
 const PAGE = 100;
-// What is measured: `--stores=1000,1000r` (a store of 1 000 registered cases, then one of 1 000 realistic ones) and
+// What is measured: `--stores=1000,10000r` (a store of 1 000 registered cases, then one of 10 000 realistic ones) and
 // `--restore=1000,10000,1000r` (restores); an "r" means realistic cases.
 const option = (name, fallback) => (process.argv.find((a) => a.startsWith(`--${name}=`)) ?? `=${fallback}`).split('=')[1];
 const sets = (text) => text.split(',').filter(Boolean).map((s) => ({ n: parseInt(s, 10), realistic: s.endsWith('r') }));
-const STORES = sets(option('stores', '1000,1000r'));
+const STORES = sets(option('stores', '1000,10000r'));
 const RESTORES = sets(option('restore', '1000,10000,1000r'));
 const PORT = 8091;
 const PASS = 'mätning av lagret med tusen ärenden';
@@ -67,6 +67,13 @@ try {
       render.push(shownAt - marks['sip:cases-loaded']);
       total.push(shownAt - marks['sip:unlock-start']);
     }
+    // Memory after the last unlock, the register painted: the JS heap after a garbage collection, and the Wasm
+    // memory (its high-water mark: it never shrinks).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const wasmBytes = await page.evaluate(() => window.wasmBindings.bench_memory());
+    await cdp.detach();
     const rows = await page.locator('table.case-table tbody tr').count();
     if (rows !== Math.min(n, PAGE)) fail(`the list shows ${rows} rows, expected ${Math.min(n, PAGE)}`);
     // Search: a name typed (one input event) until the one match is counted and painted; "Visa fler"; axe-core on
@@ -139,6 +146,8 @@ try {
     line('search: a name typed until its one match is painted', median(searchMs));
     line('opening one case: a click on its row until its page is painted', median(openMs));
     line(`unlock click to Att göra painted (${todoCount.replace(/\.$/, '')}; median of 3)`, median(todo));
+    console.log(`  memory after unlock, the register painted: JS heap ${(heap / 1048576).toFixed(1)} MB, Wasm memory ` +
+      `${(wasmBytes / 1048576).toFixed(1)} MB`);
   }
 
   // The crash page: a panic must leave a Swedish page with "Ladda om", and reloading brings the app back.
@@ -158,7 +167,8 @@ try {
     const a = JSON.parse(await page.evaluate((p) => window.wasmBindings.bench_autosave(p, 20), PASS));
     console.log(`autosave of one realistic case (${(a.bytes / 1024).toFixed(1)} KB of JSON), median of 20: main-thread ` +
       `serialising ${median(a.serialise_ms).toFixed(2)} ms, the whole save (serialise, seal, write, committed) ` +
-      `${median(a.save_ms).toFixed(1)} ms`);
+      `${median(a.save_ms).toFixed(1)} ms; then the tools' fold of its index marker into its sealed bucket (in a ` +
+      `10 000-case index: read the marker and the bucket, open, re-seal, write) ${median(a.fold_ms).toFixed(1)} ms`);
   }
 
   // Återställ: cases from a backup file into an empty database of their own (open and validate the file, then seal

@@ -256,7 +256,7 @@ test.describe('the database under the app', () => {
     await expect(app.caseRows()).toHaveCount(4);
     let unreadable = 0;
     for (const name of ['Lisa Andersson', 'Omar Said', 'Elsa Berg']) {
-      await page.goto('/arenden');
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden', exact: true }).click();
       await page.getByRole('link', { name }).click();
       const bad = page.getByRole('heading', { name: /Ärendet kunde inte läsas/ });
       await expect(bad.or(page.getByRole('heading', { name, level: 1 }))).toBeVisible();
