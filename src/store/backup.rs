@@ -90,9 +90,9 @@ impl Vault {
             .collect())
     }
 
-    /// Writes sealed cases and their summaries (`summaries`, the same cases') in one transaction, replacing what is stored (see
-    /// [`Vault::restore`]); the index's buckets are prepared first and the write tried again if another tab moved
-    /// one meanwhile.
+    /// Writes sealed cases, and their summaries into the index's buckets, in one transaction, replacing what is
+    /// stored (see [`Vault::restore`]); the buckets are prepared first, and the write is tried again if another tab
+    /// moved one meanwhile.
     pub async fn write_restored(
         &self,
         cases: &[SealedCase],

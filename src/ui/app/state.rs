@@ -298,8 +298,8 @@ impl AppState {
     }
 
     /// The index of every case, and how many case records did not open. Built from the cases by the tools when it
-    /// is not whole (the first unlock after an update, a bucket changed outside the app, a case written as its page
-    /// went away): the one unlock that decrypts every case.
+    /// is not whole (the first unlock of a store from before the index or after a change of its format, a bucket
+    /// changed outside the app): the one unlock that decrypts every case.
     pub(super) async fn index(self, vault: &Vault) -> Result<(Vec<Summary>, usize), StoreError> {
         let mut unreadable = 0;
         let (mut list, marked) = match vault.load_index().await? {
