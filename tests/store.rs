@@ -65,6 +65,16 @@ async fn raw(
     got
 }
 
+/// The database `name` opened again and unlocked as the test user: another tab, or the next unlock.
+async fn unlock_again(name: &str) -> (sip_planen::store::Vault, sip_planen::store::UnlockReport) {
+    Store::open_named(name)
+        .await
+        .unwrap()
+        .unlock(NAME, PASS)
+        .await
+        .unwrap()
+}
+
 async fn delete(name: &str) {
     if let Ok(req) = indexed_db_futures::database::Database::delete_by_name(name) {
         let _ = req.await;
@@ -1108,12 +1118,7 @@ async fn the_index_equals_a_rebuild_after_writes_from_two_tabs_at_once() {
     let sealed = tab_a.seal_case(&version(0, 99)).await.unwrap();
     tab_a.load_cases().await.unwrap();
     tab_a.write_now(&[sealed]).unwrap();
-    let (vault, _) = Store::open_named(name)
-        .await
-        .unwrap()
-        .unlock(NAME, PASS)
-        .await
-        .unwrap();
+    let (vault, _) = unlock_again(name).await;
     let loaded = index_at_unlock(&vault).await;
     assert_eq!(loaded, rebuilt(&vault).await);
     assert!(loaded.iter().any(|s| s.name == "Person 00 v99"));
@@ -1137,12 +1142,7 @@ async fn a_store_without_an_index_or_with_a_changed_bucket_gets_it_built_at_unlo
     vault.lock().close();
     // The cases as a release before the index left them: no index at all.
     clear_index(name).await;
-    let (vault, _) = Store::open_named(name)
-        .await
-        .unwrap()
-        .unlock(NAME, PASS)
-        .await
-        .unwrap();
+    let (vault, _) = unlock_again(name).await;
     assert_eq!(vault.load_index().await.unwrap(), None);
     let loaded = index_at_unlock(&vault).await;
     assert_eq!(loaded.len(), 12);

@@ -283,49 +283,32 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 }
 
-/// The compounds whose elements have no key (arrays), by their serde trait and its element method.
-macro_rules! elements {
-    ($($t:ident :: $f:ident),*) => {$(
+/// A compound's serde trait, by its element method: arrays' elements have no key, objects' fields have one.
+macro_rules! compound {
+    ($t:ident :: $f:ident ($($key:ident)?)) => {
         impl ser::$t for Compound<'_> {
             type Ok = ();
             type Error = WriteError;
-            fn $f<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
-                self.element(None, v)
-            }
-            fn end(self) -> Result<(), WriteError> {
-                Compound::end(self)
-            }
-        }
-    )*};
-}
-
-/// The compounds whose fields are keyed (objects).
-macro_rules! fields {
-    ($($t:ident),*) => {$(
-        impl ser::$t for Compound<'_> {
-            type Ok = ();
-            type Error = WriteError;
-            fn serialize_field<T: Serialize + ?Sized>(
+            fn $f<T: Serialize + ?Sized>(
                 &mut self,
-                key: &'static str,
+                $($key: &'static str,)?
                 v: &T,
             ) -> Result<(), WriteError> {
-                self.element(Some(key), v)
+                self.element(None $(.or(Some($key)))?, v)
             }
             fn end(self) -> Result<(), WriteError> {
                 Compound::end(self)
             }
         }
-    )*};
+    };
 }
 
-elements!(
-    SerializeSeq::serialize_element,
-    SerializeTuple::serialize_element,
-    SerializeTupleStruct::serialize_field,
-    SerializeTupleVariant::serialize_field
-);
-fields!(SerializeStruct, SerializeStructVariant);
+compound!(SerializeSeq::serialize_element());
+compound!(SerializeTuple::serialize_element());
+compound!(SerializeTupleStruct::serialize_field());
+compound!(SerializeTupleVariant::serialize_field());
+compound!(SerializeStruct::serialize_field(key));
+compound!(SerializeStructVariant::serialize_field(key));
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
