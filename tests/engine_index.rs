@@ -111,3 +111,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_menus_count_of_open_deadlines_is_the_number_of_att_gora_rows() {
+    use sip_planen::ui::pages::att_gora::{open_count, todos};
+    let list: Vec<Summary> = (0..20).map(|i| Summary::of(&version(i, i % 5))).collect();
+    assert!(open_count(&list) > 0);
+    for day in [0, 30, 400] {
+        assert_eq!(open_count(&list), todos(&list, at(day)).len());
+    }
+}

@@ -135,10 +135,7 @@ fn Header() -> impl IntoView {
 #[component]
 fn TodoLink() -> impl IntoView {
     let app = use_app();
-    let count = Memo::new(move |_| {
-        app.summaries
-            .with(|cs| pages::att_gora::todos(cs, platform::now()).len())
-    });
+    let count = Memo::new(move |_| app.summaries.with(|cs| pages::att_gora::open_count(cs)));
     let label = move || match count.get() {
         0 => text::NAV_ATT_GORA.to_string(),
         1 => format!("{} 1 öppen", text::NAV_ATT_GORA),

@@ -21,6 +21,12 @@ pub struct Todo {
     pub deadline: Deadline,
 }
 
+/// How many rows [`todos`] gives (every open deadline), without building them: the menu's badge, counted again at
+/// every save.
+pub fn open_count(cases: &[Summary]) -> usize {
+    cases.iter().map(|c| c.open.len()).sum()
+}
+
 /// Every open deadline of these cases, in board order.
 pub fn todos(cases: &[Summary], now: chrono::NaiveDateTime) -> Vec<Todo> {
     let mut out: Vec<Todo> = cases
